@@ -1,0 +1,201 @@
+"""The markdown + YAML front matter format of articles and templates (a public contract)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import yaml
+
+from kbdesk.models import Kind, Status
+
+MAX_FILE_BYTES = 1_000_000
+SYNONYMS_FILE = "_synonyms.txt"
+KNOWN_KEYS = ("title", "kind", "slug", "category", "tags", "status", "owner", "review_by")
+SLUG_RE = re.compile(r"^[\w][\w.-]{0,199}$")
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+class ContentError(ValueError):
+    """Why a file cannot be read as an article; the message names the problem."""
+
+
+@dataclass(frozen=True)
+class ContentItem:
+    """One article or template as written in a file or typed in the editor."""
+
+    slug: str
+    title: str
+    body: str = ""
+    kind: str = Kind.ARTICLE.value
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+    status: str = Status.PUBLISHED.value
+    owner: str | None = None
+    review_by: date | None = None
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+
+def slugify(name: str) -> str:
+    """A slug from a file name: lower case, spaces and odd characters become hyphens."""
+    slug = re.sub(r"[^\w.-]+", "-", name.strip().lower()).strip("-.")
+    return slug[:200]
+
+
+def normalize_body(text: str) -> str:
+    """Line endings to LF, no trailing blank lines, no trailing spaces at the very end."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").rstrip()
+
+
+def normalize_tags(tags: Any) -> tuple[str, ...]:
+    if tags is None or tags == "":
+        return ()
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    if not isinstance(tags, list | tuple):
+        raise ContentError("'tags' must be a list, e.g. tags: [доставка, курьер]")
+    seen: dict[str, None] = {}
+    for tag in tags:
+        if isinstance(tag, dict | list):
+            raise ContentError(f"a tag must be a word, not {tag!r}")
+        text = " ".join(str(tag).split()).lower()
+        if text:
+            seen.setdefault(text, None)
+    return tuple(seen)
+
+
+def decode(data: bytes, name: str) -> str:
+    """File bytes to text, refusing binary, oversized and non-UTF-8 files with a reason."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ContentError(
+            f"file is too large ({len(data) / 1_000_000:.1f} MB; the limit is "
+            f"{MAX_FILE_BYTES // 1_000_000} MB)"
+        )
+    if b"\x00" in data:
+        raise ContentError("binary file, not markdown text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ContentError(
+            f"not UTF-8 text (bad byte at position {error.start}); save it as UTF-8"
+        ) from error
+    return text
+
+
+def _choice(
+    meta: dict[str, Any], key: str, allowed: type[Kind] | type[Status], default: str
+) -> str:
+    value = meta.get(key)
+    if value is None or value == "":
+        return default
+    text = str(value).strip().lower()
+    options = [member.value for member in allowed]
+    if text not in options:
+        raise ContentError(f"'{key}: {value}' is not one of: {', '.join(options)}")
+    return text
+
+
+def _optional_text(meta: dict[str, Any], key: str) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, dict | list):
+        raise ContentError(f"'{key}' must be plain text")
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _review_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError as error:
+        raise ContentError(f"'review_by: {value}' is not a date like 2026-12-31") from error
+
+
+def parse_text(text: str, default_slug: str) -> ContentItem:
+    """Parse one file's text. Raises ContentError with a reason a person can act on."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    match = _FRONT_MATTER_RE.match(text)
+    if not match:
+        raise ContentError(
+            "no front matter: the file must start with '---', a 'title:' line and '---'"
+        )
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ContentError(f"front matter is not valid YAML{where}: {problem}") from error
+    if not isinstance(meta, dict):
+        raise ContentError("front matter must be 'key: value' lines")
+    title = _optional_text(meta, "title")
+    if not title:
+        raise ContentError("no title: add a 'title:' line to the front matter")
+    slug = _optional_text(meta, "slug") or slugify(default_slug)
+    if not SLUG_RE.match(slug):
+        raise ContentError(
+            f"slug '{slug}' may hold only letters, digits, '-', '_' and '.' (no spaces or '/')"
+        )
+    unknown = sorted(str(key) for key in meta if key not in KNOWN_KEYS)
+    warnings = tuple(f"unknown key '{key}' ignored" for key in unknown)
+    return ContentItem(
+        slug=slug,
+        title=title,
+        body=normalize_body(text[match.end() :]),
+        kind=_choice(meta, "kind", Kind, Kind.ARTICLE.value),
+        category=_optional_text(meta, "category"),
+        tags=normalize_tags(meta.get("tags")),
+        status=_choice(meta, "status", Status, Status.PUBLISHED.value),
+        owner=_optional_text(meta, "owner"),
+        review_by=_review_date(meta.get("review_by")),
+        warnings=warnings,
+    )
+
+
+def parse_bytes(data: bytes, name: str) -> ContentItem:
+    stem = name.rsplit("/", 1)[-1]
+    stem = stem[:-3] if stem.lower().endswith(".md") else stem
+    return parse_text(decode(data, name), stem)
+
+
+def dump(item: ContentItem) -> str:
+    """The file text for an item; parse_text(dump(item)) gives the item back."""
+    meta: dict[str, Any] = {"title": item.title, "kind": item.kind, "slug": item.slug}
+    if item.category:
+        meta["category"] = item.category
+    meta["tags"] = list(item.tags)
+    meta["status"] = item.status
+    if item.owner:
+        meta["owner"] = item.owner
+    if item.review_by:
+        meta["review_by"] = item.review_by.isoformat()
+    front = yaml.safe_dump(
+        meta, allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000
+    )
+    body = normalize_body(item.body)
+    return f"---\n{front}---\n{body}\n" if body else f"---\n{front}---\n"
+
+
+def parse_synonyms(text: str) -> list[list[str]]:
+    """`купон = промокод = код скидки` per line; `#` starts a comment line."""
+    groups: list[list[str]] = []
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        words = [" ".join(word.split()).lower() for word in line.split("=")]
+        words = list(dict.fromkeys(word for word in words if word))
+        if len(words) >= 2:
+            groups.append(words)
+    return groups
+
+
+def dump_synonyms(groups: list[list[str]]) -> str:
+    return "".join(" = ".join(group) + "\n" for group in groups)

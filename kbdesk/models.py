@@ -1,0 +1,160 @@
+"""Database tables (SQLModel). The schema itself is created and changed by Alembic migrations."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Every timestamp is aware UTC; the UI converts to local time for display."""
+    return datetime.now(UTC)
+
+
+class Kind(StrEnum):
+    ARTICLE = "article"
+    TEMPLATE = "template"
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
+
+
+class Role(StrEnum):
+    OPERATOR = "operator"
+    EDITOR = "editor"
+    LEAD = "lead"
+
+
+class EventKind(StrEnum):
+    SEARCH = "search"
+    VIEW = "view"
+    COPY = "copy"
+    RESOLVED = "resolved"
+    NOT_RESOLVED = "not_resolved"
+
+
+class Operator(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    role: str = Field(default=Role.OPERATOR.value, max_length=20)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Category(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+
+
+class Tag(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+
+
+class ArticleTag(SQLModel, table=True):
+    __tablename__ = "article_tag"
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    tag_id: int = Field(foreign_key="tag.id", primary_key=True, ondelete="CASCADE")
+
+
+class Article(SQLModel, table=True):
+    """An article or a response template (`kind`). `version` guards against lost updates."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=200, unique=True)
+    kind: str = Field(default=Kind.ARTICLE.value, max_length=20)
+    title: str = Field(max_length=500)
+    body: str = Field(default="", sa_column=Column(Text, nullable=False))
+    category_id: int | None = Field(default=None, foreign_key="category.id", ondelete="SET NULL")
+    status: str = Field(default=Status.PUBLISHED.value, max_length=20, index=True)
+    owner: str | None = Field(default=None, max_length=200)
+    review_by: date | None = None
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    updated_by: str = Field(default="", max_length=200)
+
+
+class Revision(SQLModel, table=True):
+    """An immutable snapshot of an article after each saved change."""
+
+    __table_args__ = (UniqueConstraint("article_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    number: int
+    title: str = Field(max_length=500)
+    kind: str = Field(max_length=20)
+    body: str = Field(default="", sa_column=Column(Text, nullable=False))
+    category: str | None = Field(default=None, max_length=200)
+    tags: str = Field(default="", max_length=2000)  # comma-separated, as saved
+    status: str = Field(max_length=20)
+    owner: str | None = Field(default=None, max_length=200)
+    review_by: date | None = None
+    author: str = Field(default="", max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+    note: str = Field(default="", max_length=500)
+
+
+class UsageEvent(SQLModel, table=True):
+    __tablename__ = "usage_event"
+    __table_args__ = (
+        Index("ix_usage_event_at", "at"),
+        Index("ix_usage_event_article_at", "article_id", "at"),
+        Index("ix_usage_event_operator_at", "operator", "at"),
+        Index("ix_usage_event_kind_at", "kind", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    kind: str = Field(max_length=20)
+    operator: str = Field(default="", max_length=200)
+    article_id: int | None = Field(default=None, foreign_key="article.id", ondelete="SET NULL")
+    query: str | None = Field(default=None, max_length=500)  # masked before storage
+    channel: str | None = Field(default=None, max_length=20)
+
+
+class SearchLog(SQLModel, table=True):
+    __tablename__ = "search_log"
+    __table_args__ = (
+        Index("ix_search_log_at", "at"),
+        Index("ix_search_log_normalized_at", "normalized", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    query: str = Field(max_length=500)  # masked before storage
+    normalized: str = Field(max_length=500)
+    hits: int = 0
+    took_ms: float = 0.0
+    operator: str = Field(default="", max_length=200)
+
+
+class SynonymGroup(SQLModel, table=True):
+    """Words and phrases that mean the same to a client, e.g. `купон = промокод`."""
+
+    __tablename__ = "synonym_group"
+
+    id: int | None = Field(default=None, primary_key=True)
+    words: str = Field(max_length=2000)  # " = "-separated, as the editor typed them
+
+
+class EditDraft(SQLModel, table=True):
+    """Unsaved editor work, autosaved so a crash loses at most a few seconds of typing."""
+
+    __tablename__ = "edit_draft"
+    __table_args__ = (UniqueConstraint("author", "draft_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    author: str = Field(max_length=200)
+    draft_key: str = Field(max_length=200)  # the article slug, or "new:<uuid>"
+    article_id: int | None = Field(default=None, foreign_key="article.id", ondelete="CASCADE")
+    base_version: int | None = None
+    payload: str = Field(default="", sa_column=Column(Text, nullable=False))  # JSON
+    updated_at: datetime = Field(default_factory=utcnow)
