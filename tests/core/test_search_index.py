@@ -1,0 +1,208 @@
+"""The index on disk: edits, rebuild swap, fingerprint, broken folders, concurrency."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from kbdesk.search import IndexState, SearchDoc, SearchRequest, WhooshIndex
+
+
+def doc(doc_id: int, title: str, body: str = "", status: str = "published") -> SearchDoc:
+    return SearchDoc(doc_id, f"item-{doc_id}", "article", title, body, None, (), status)
+
+
+DOCS = [doc(i, f"Статья номер {i}", f"Текст про доставку и возврат, вариант {i}.")
+        for i in range(1, 31)]
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> WhooshIndex:
+    ix = WhooshIndex(tmp_path / "index", procs=1)
+    ix.rebuild(DOCS, len(DOCS), "fp-1")
+    return ix
+
+
+def generation(ix: WhooshIndex) -> Path:
+    return ix.path / (ix.path / "CURRENT").read_text().strip()
+
+
+def test_missing_folder_is_reported(tmp_path: Path) -> None:
+    ix = WhooshIndex(tmp_path / "nowhere")
+    assert ix.open() is IndexState.MISSING
+    assert ix.fingerprint() is None
+    assert ix.check() != []
+
+
+def test_rebuild_reports_progress_and_persists_fingerprint(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    ix = WhooshIndex(tmp_path / "index", procs=2)  # the multi-process build path
+    ix.rebuild(DOCS, len(DOCS), "fp-1", lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (30, 30)
+    assert ix.fingerprint() == "fp-1"
+    assert ix.search(SearchRequest("статья 7 ")).hits[0].id == 7
+    ix.close()
+    again = WhooshIndex(tmp_path / "index")
+    assert again.open() is IndexState.OK
+    assert again.fingerprint() == "fp-1"
+    assert again.check() == []
+    again.close()
+
+
+def test_upsert_and_delete_are_visible_at_once(built: WhooshIndex) -> None:
+    built.upsert([doc(5, "Промокод на лето", "Новый текст.")], "fp-2")
+    assert [h.id for h in built.search(SearchRequest("промокод")).hits] == [5]
+    assert 5 not in [h.id for h in built.search(SearchRequest("вариант 5 ")).hits]
+    built.upsert([doc(99, "Совсем новая статья", "Кешбэк начисляется.")], "fp-3")
+    # New words join the vocabulary, so typos of them are corrected too.
+    assert built.search(SearchRequest("кешбэкк ")).hits[0].id == 99
+    built.delete([99], "fp-4")
+    assert built.search(SearchRequest("кешбэк ")).hits == []
+    assert built.fingerprint() == "fp-4"
+    built.close()
+    again = WhooshIndex(built.path)
+    assert again.open() is IndexState.OK
+    assert again.fingerprint() == "fp-4"
+    assert again.check() == []
+    assert again.search(SearchRequest("промокод")).hits[0].id == 5
+    again.close()
+
+
+def test_status_change_applies(built: WhooshIndex) -> None:
+    built.upsert([doc(3, "Статья номер 3", "Скрыта.", status="archived")], "fp-2")
+    assert 3 not in [h.id for h in built.search(SearchRequest("статья номер 3 ")).hits]
+    archived = built.search(SearchRequest("скрыта", statuses=("archived",)))
+    assert [h.id for h in archived.hits] == [3]
+
+
+def test_rebuild_swaps_and_old_generation_goes(built: WhooshIndex) -> None:
+    old = generation(built)
+    built.rebuild([doc(1, "Только одна статья")], 1, "fp-2")
+    assert not old.exists()
+    assert built.fingerprint() == "fp-2"
+    assert [h.id for h in built.search(SearchRequest("одна")).hits] == [1]
+    assert built.search(SearchRequest("вариант")).hits == []
+
+
+def test_search_keeps_working_during_rebuild(built: WhooshIndex) -> None:
+    seen: list[int] = []
+    release = threading.Event()
+
+    def slow_docs():
+        for i, d in enumerate(DOCS):
+            if i == 10:
+                # Mid-rebuild: the old generation still answers, and an edit saved now
+                # survives the swap.
+                seen.extend(h.id for h in built.search(SearchRequest("статья 12 ")).hits)
+                built.upsert([doc(12, "Статья номер 12 обновлена")], "fp-edit")
+                release.set()
+            yield d
+
+    built.rebuild(slow_docs(), len(DOCS), "fp-2")
+    assert release.is_set() and seen[0] == 12
+    assert built.fingerprint() == "fp-edit"
+    assert built.search(SearchRequest("обновлена")).hits[0].id == 12
+
+
+def test_failed_rebuild_leaves_the_old_index(built: WhooshIndex) -> None:
+    def broken():
+        yield DOCS[0]
+        raise RuntimeError("database went away")
+
+    with pytest.raises(RuntimeError):
+        built.rebuild(broken(), 2, "fp-2")
+    assert built.fingerprint() == "fp-1"
+    assert len(built.search(SearchRequest("статья")).hits) == 20
+    assert [p.name for p in built.path.iterdir() if p.name.startswith("g-")] == [
+        generation(built).name
+    ]
+
+
+def _segment_files(ix: WhooshIndex) -> list[Path]:
+    return [p for p in generation(ix).iterdir() if p.suffix == ".seg"]
+
+
+def test_truncated_segment_is_corrupt(built: WhooshIndex) -> None:
+    built.close()
+    for seg in _segment_files(built):
+        data = seg.read_bytes()
+        seg.write_bytes(data[: len(data) // 3])
+    ix = WhooshIndex(built.path)
+    assert ix.open() is IndexState.CORRUPT
+    assert ix.problems
+
+
+def test_garbage_files_are_corrupt(built: WhooshIndex) -> None:
+    built.close()
+    gen = generation(built)
+    for toc in gen.glob("*.toc"):
+        toc.write_bytes(os.urandom(200))
+    assert WhooshIndex(built.path).open() is IndexState.CORRUPT
+
+
+def test_garbage_segment_is_corrupt(built: WhooshIndex) -> None:
+    built.close()
+    for seg in _segment_files(built):
+        seg.write_bytes(os.urandom(seg.stat().st_size))
+    assert WhooshIndex(built.path).open() is IndexState.CORRUPT
+
+
+def test_unreadable_file_is_corrupt(built: WhooshIndex) -> None:
+    built.close()
+    # Replacing a file by a folder makes it unreadable even for root, unlike chmod.
+    vocab = generation(built) / "kbdesk-vocab.txt"
+    vocab.unlink()
+    vocab.mkdir()
+    assert WhooshIndex(built.path).open() is IndexState.CORRUPT
+
+
+def test_garbage_current_pointer(built: WhooshIndex) -> None:
+    built.close()
+    (built.path / "CURRENT").write_text("../../etc")
+    assert WhooshIndex(built.path).open() is IndexState.MISSING
+
+
+def test_stale_lock_does_not_block(built: WhooshIndex) -> None:
+    """A lock file left by a process that died holds no OS lock: the index opens and edits."""
+    built.close()
+    (generation(built) / "WRITELOCK").write_text("")
+    ix = WhooshIndex(built.path)
+    assert ix.open() is IndexState.OK
+    ix.upsert([doc(1, "После сбоя")], "fp-2")
+    assert ix.search(SearchRequest("сбоя")).hits[0].id == 1
+    ix.close()
+
+
+def test_live_lock_is_reported(built: WhooshIndex) -> None:
+    built.close()
+    lock = generation(built) / "WRITELOCK"
+    with open(lock, "w") as holder:  # another writer, as the OS sees it
+        fcntl.flock(holder.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert WhooshIndex(built.path).open() is IndexState.LOCKED
+        fcntl.flock(holder.fileno(), fcntl.LOCK_UN)
+    assert WhooshIndex(built.path).open() is IndexState.OK
+
+
+def test_leftover_generation_of_a_crashed_rebuild_is_removed(built: WhooshIndex) -> None:
+    built.close()
+    leftover = built.path / "g-deadbeef-1"
+    leftover.mkdir()
+    (leftover / "half.seg").write_bytes(b"\0" * 10)
+    ix = WhooshIndex(built.path)
+    assert ix.open() is IndexState.OK
+    assert not leftover.exists()
+    ix.close()
+
+
+def test_check_notices_a_wrong_document_count(built: WhooshIndex) -> None:
+    meta = generation(built) / "kbdesk-meta.json"
+    meta.write_text(meta.read_text().replace('"doc_count": 30', '"doc_count": 31'))
+    built.close()
+    ix = WhooshIndex(built.path)
+    assert ix.open() is IndexState.OK
+    assert any("documents" in p for p in ix.check())
+    ix.close()
