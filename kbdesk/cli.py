@@ -1,0 +1,310 @@
+"""The `kbdesk` command: no argument opens the window; subcommands work headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kbdesk import __version__
+from kbdesk.content import ContentError
+from kbdesk.db import StorageError
+from kbdesk.kb import KnowledgeBase, default_operator
+from kbdesk.models import Kind, Status
+from kbdesk.search import SearchRequest
+from kbdesk.templating import CHANNELS, RenderContext, render, text_for_channel
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one line, never as a traceback."""
+
+
+def _pairs(values: Sequence[str]) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for value in values:
+        name, sep, text = value.partition("=")
+        if not sep or not name.strip():
+            raise UserError(f"--set expects name=value, got '{value}'")
+        result[name.strip()] = text
+    return result
+
+
+def _plain_snippet(snippet: str) -> str:
+    text = re.sub(r"</?mark>", "*", snippet)
+    return (
+        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+    )
+
+
+def cmd_import(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    report = kb.import_paths([Path(p) for p in args.paths], author=args.operator)
+    for name, reason in report.failed:
+        print(f"failed: {name}: {reason}", file=sys.stderr)
+    for name, warning in report.warnings:
+        print(f"warning: {name}: {warning}", file=sys.stderr)
+    print(report.summary())
+    if report.synonym_groups:
+        print(f"{report.synonym_groups} synonym groups")
+    return 0 if report.ok else 1
+
+
+def cmd_export(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    written = kb.export(Path(args.target))
+    print(f"exported {kb.store.count()} items to {args.target} ({len(written)} files)")
+    return 0
+
+
+def cmd_search(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    kb.ensure_index()
+    statuses = tuple(s.value for s in Status) if args.all else (Status.PUBLISHED.value,)
+    request = SearchRequest(
+        text=" ".join(args.query),
+        limit=args.limit,
+        kinds=(args.kind,) if args.kind else None,
+        category=args.category,
+        tag=args.tag,
+        statuses=statuses,
+        snippets=args.limit,
+    )
+    result = kb.search(request, operator=args.operator)
+    if args.json:
+        hits = [
+            {
+                "slug": hit.slug,
+                "title": hit.title,
+                "kind": hit.kind,
+                "category": hit.category,
+                "status": hit.status,
+                "score": round(hit.score, 4),
+                "snippet": hit.snippet,
+            }
+            for hit in result.hits
+        ]
+        json.dump(hits, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if result.reading:
+        print(f"showing results for: {result.reading}")
+    if not result.hits:
+        print("nothing found")
+    for number, hit in enumerate(result.hits, 1):
+        print(f"{number:>2}. {hit.title}  [{hit.kind}, {hit.slug}]")
+        if hit.snippet:
+            print(f"    {_plain_snippet(hit.snippet)}")
+    return 0
+
+
+def cmd_render(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    record = kb.store.get_by_slug(args.slug)
+    if record is None:
+        raise UserError(f"no article or template with slug '{args.slug}'")
+    body = text_for_channel(record.body, args.channel)
+    result = render(body, _pairs(args.set or []), RenderContext(operator=args.operator))
+    print(result.text)
+    for issue in result.issues:
+        print(f"warning: line {issue.line}: {issue.message}", file=sys.stderr)
+    if result.missing:
+        print(
+            "missing placeholders: "
+            + ", ".join(result.missing)
+            + " (set them with --set name=value)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def cmd_check(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    report = kb.check()
+    for note in report.notes:
+        print(note)
+    for problem in report.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    print("ok" if report.ok else f"{len(report.problems)} problems")
+    return 0 if report.ok else 1
+
+
+def cmd_reindex(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rindexing {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    total = kb.rebuild(progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"indexed {total} items")
+    return 0
+
+
+def cmd_backup(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    target = kb.backup(Path(args.file) if args.file else None)
+    print(f"backup written to {target}")
+    return 0
+
+
+def cmd_stats(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+    # Imported here: the other commands should not pay for the statistics modules.
+    from datetime import date, timedelta
+
+    from kbdesk.stats import Granularity, Period, StatsService
+    from kbdesk.stats.export import plain_tables, write_csv_folder
+
+    def day(value: str | None, option: str) -> date | None:
+        try:
+            return date.fromisoformat(value) if value else None
+        except ValueError as error:
+            raise UserError(f"{option} expects a date like 2026-03-01, got '{value}'") from error
+
+    since, until = day(args.since, "--since"), day(args.until, "--until")
+    if args.stale_days < 1:
+        raise UserError("--stale-days must be at least 1")
+    last = (until - timedelta(days=1)) if until else date.today()
+    first = since or last - timedelta(days=29)
+    if last < first:
+        raise UserError("--until must be after --since")
+    board = StatsService(kb.db).dashboard(
+        Period.between(first, last),
+        granularity=Granularity(args.by),
+        stale_days=args.stale_days,
+        operator=args.stats_operator,
+    )
+    tables = plain_tables(board)
+    if args.csv:
+        for path in write_csv_folder(Path(args.csv), tables):
+            print(f"written {path}")
+        return 0
+    if args.json:
+        payload = {
+            "since": board.period.since.isoformat(),
+            "until": board.period.until.isoformat(),
+            "stale_days": board.stale_days,
+            **{t.name: [dict(zip(t.headers, row, strict=True)) for row in t.rows] for t in tables},
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(f"period: {first} to {last} (UTC, both included)")
+    for table in tables:
+        print(f"\n{table.name} ({len(table.rows)} rows)")
+        rows = [[_cell(c) for c in row] for row in table.rows[: args.limit]]
+        widths = [max([len(h), *(len(r[n]) for r in rows)]) for n, h in enumerate(table.headers)]
+        for row in [list(table.headers), *rows]:
+            cells = zip(row, widths, strict=True)
+            print("  ".join(cell.ljust(width)[:60] for cell, width in cells).rstrip())
+    return 0
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "export": cmd_export,
+    "search": cmd_search,
+    "render": cmd_render,
+    "check": cmd_check,
+    "reindex": cmd_reindex,
+    "backup": cmd_backup,
+    "stats": cmd_stats,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kbdesk",
+        description="Knowledge base and canned responses for support teams. "
+        "Without a command, opens the window.",
+        epilog="Data lives in KBDESK_HOME (default: the per-user data folder); "
+        "KBDESK_DATABASE_URL points at another database, e.g. a team PostgreSQL.",
+    )
+    parser.add_argument("--version", action="version", version=f"kbdesk {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation in a temporary folder (no window, your data untouched)",
+    )
+    parser.add_argument(
+        "--operator", default=default_operator(), help="your name, recorded with what you do"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import markdown files, folders or zips")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+
+    p = sub.add_parser("export", help="export every item as markdown files (a folder or .zip)")
+    p.add_argument("target", metavar="DIR")
+
+    p = sub.add_parser("search", help="search as the window does")
+    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument("--json", action="store_true", help="print a JSON array of hits")
+    p.add_argument("--limit", type=int, default=10, metavar="N")
+    p.add_argument("--kind", choices=[k.value for k in Kind])
+    p.add_argument("--category")
+    p.add_argument("--tag")
+    p.add_argument("--all", action="store_true", help="include drafts and archived items")
+
+    p = sub.add_parser("render", help="print a template filled with values")
+    p.add_argument("slug", metavar="SLUG")
+    p.add_argument("--set", action="append", metavar="NAME=VALUE", help="a placeholder value")
+    p.add_argument("--channel", choices=CHANNELS, help="use this channel's variant")
+
+    sub.add_parser("check", help="check the database and the search index")
+    sub.add_parser("reindex", help="rebuild the search index from the database")
+    p = sub.add_parser("backup", help="a consistent copy of the database, safe while running")
+    p.add_argument("file", nargs="?", metavar="FILE")
+    from kbdesk.stats.figures import DEFAULT_STALE_DAYS, Granularity  # no Qt, no database
+
+    p = sub.add_parser(
+        "stats",
+        help="usage statistics: items, trend, operators, content gaps, stale content",
+        description="The team-lead dashboard as text, JSON or CSV. Dates are UTC days; "
+        "the default period is the last 30 days up to today.",
+    )
+    p.add_argument("--since", metavar="DATE", help="first day, e.g. 2026-03-01")
+    p.add_argument("--until", metavar="DATE", help="the day after the last one (exclusive)")
+    p.add_argument("--operator", dest="stats_operator", metavar="NAME", help="one operator only")
+    p.add_argument("--by", choices=[g.value for g in Granularity], default="day")
+    p.add_argument("--stale-days", type=int, default=DEFAULT_STALE_DAYS, metavar="N")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="rows per table (text)")
+    p.add_argument("--json", action="store_true", help="print every table as JSON")
+    p.add_argument("--csv", metavar="DIR", help="write one UTF-8 CSV file per table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.self_test:
+        from kbdesk.selftest import run_self_test
+
+        return run_self_test().exit_code
+    if args.command is None:
+        from kbdesk.ui.app import run  # Qt is imported only when the window is wanted
+
+        return run()
+    kb: KnowledgeBase | None = None
+    try:
+        kb = KnowledgeBase.open()
+        return COMMANDS[args.command](kb, args)
+    except (UserError, StorageError, ContentError, OSError) as error:
+        print(f"kbdesk: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        if kb is not None:
+            kb.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
