@@ -36,6 +36,11 @@ from kbdesk.transfer import ImportReport, collect, export_items, parse_sources
 from kbdesk.usage import UsageRecorder
 
 Progress = Callable[[int, int], None]
+
+
+class RebuildCancelled(Exception):
+    """The rebuild was stopped because the knowledge base is closing."""
+
 log = logging.getLogger(__name__)
 
 
@@ -78,6 +83,8 @@ class KnowledgeBase:
         self.index_path = index_path
         self._fallback: FallbackSearcher | None = None
         self._rebuilding = threading.Event()
+        self._closing = threading.Event()
+        self._rebuild_done = threading.Lock()
         self._lock = threading.RLock()
 
     # -- opening -----------------------------------------------------------------------------
@@ -98,7 +105,11 @@ class KnowledgeBase:
         kb.load_synonyms()
         return kb
 
-    def close(self) -> None:
+    def close(self, wait_s: float = 10.0) -> None:
+        """Stop a running rebuild (it keeps the old index intact), then release everything."""
+        self._closing.set()
+        if self._rebuild_done.acquire(timeout=wait_s):
+            self._rebuild_done.release()
         self.index.close()
         self.db.dispose()
 
@@ -122,26 +133,34 @@ class KnowledgeBase:
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Rebuild the index from the database; searches are answered meanwhile (degraded)."""
-        with self._lock:
-            self._rebuilding.set()
-            if self.index.open() is not IndexState.OK:
-                self._fallback = FallbackSearcher([to_doc(r) for r in self.store.iter_all()])
-        try:
-            started = utcnow()
-            fingerprint = self.fingerprint()
-            total = self.store.count()
-            self.index.rebuild(
-                (to_doc(r) for r in self.store.iter_all()), total, fingerprint, progress
-            )
-            # Saves made while the rebuild ran went to the old index: index them again.
-            if self.fingerprint() != fingerprint:
-                late = self.store.updated_since(started - timedelta(seconds=1))
-                self.index.upsert([to_doc(r) for r in late], self.fingerprint())
-            return total
-        finally:
+
+        def report(done: int, total: int) -> None:
+            if self._closing.is_set():
+                raise RebuildCancelled
+            if progress is not None:
+                progress(done, total)
+
+        with self._rebuild_done:
             with self._lock:
-                self._fallback = None
-                self._rebuilding.clear()
+                self._rebuilding.set()
+                if self.index.open() is not IndexState.OK:
+                    self._fallback = FallbackSearcher([to_doc(r) for r in self.store.iter_all()])
+            try:
+                started = utcnow()
+                fingerprint = self.fingerprint()
+                total = self.store.count()
+                self.index.rebuild(
+                    (to_doc(r) for r in self.store.iter_all()), total, fingerprint, report
+                )
+                # Saves the old index could not take (it was missing) are indexed now.
+                if self.fingerprint() != fingerprint:
+                    late = self.store.updated_since(started - timedelta(seconds=1))
+                    self.index.upsert([to_doc(r) for r in late], self.fingerprint())
+                return total
+            finally:
+                with self._lock:
+                    self._fallback = None
+                    self._rebuilding.clear()
 
     def ensure_index(self, progress: Progress | None = None) -> bool:
         """Rebuild when the index is missing, broken or out of date; True if it rebuilt."""
@@ -151,8 +170,8 @@ class KnowledgeBase:
         return True
 
     def _index_changed(self, records: Sequence[ArticleRecord]) -> None:
-        if not records or self.rebuilding:
-            return  # a running rebuild picks the change up when it finishes
+        if not records:
+            return
         try:
             self.index.upsert([to_doc(r) for r in records], self.fingerprint())
         except Exception:

@@ -1,0 +1,107 @@
+"""The index as a cache of the database: rebuilds, fallbacks, logging, closing mid-rebuild."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from kbdesk.db import Database
+from kbdesk.kb import KnowledgeBase, RebuildCancelled
+from kbdesk.models import SearchLog
+from kbdesk.search import SearchRequest
+
+SAMPLE = Path(__file__).resolve().parent.parent.parent / "articles"
+
+
+@pytest.fixture
+def loaded(sqlite_kb: KnowledgeBase) -> KnowledgeBase:
+    assert sqlite_kb.import_paths([SAMPLE], "t", index=False).ok
+    return sqlite_kb
+
+
+def test_missing_index_is_rebuilt_and_searches_answer_meanwhile(loaded: KnowledgeBase) -> None:
+    assert loaded.needs_rebuild()
+    degraded = loaded.search(SearchRequest("самовывоз"), log=False)
+    assert degraded.degraded and degraded.hits[0].slug == "pickup"
+    assert loaded.ensure_index()
+    fresh = loaded.search(SearchRequest("самовывоз"), log=False)
+    assert not fresh.degraded and fresh.hits[0].slug == "pickup"
+    assert not loaded.ensure_index()  # up to date: nothing to do
+
+
+def test_a_garbage_index_folder_is_detected_and_replaced(loaded: KnowledgeBase) -> None:
+    loaded.rebuild()
+    loaded.index.close()
+    for path in loaded.index_path.rglob("*"):
+        if path.is_file():
+            path.write_bytes(b"\x00garbage")
+    fresh = KnowledgeBase(loaded.db, loaded.index_path)
+    assert fresh.needs_rebuild()
+    assert fresh.search(SearchRequest("самовывоз"), log=False).hits[0].slug == "pickup"
+    fresh.ensure_index()
+    assert not fresh.needs_rebuild() and fresh.check().ok
+    fresh.index.close()
+
+
+def test_a_deleted_index_folder_is_rebuilt(loaded: KnowledgeBase) -> None:
+    loaded.rebuild()
+    loaded.index.close()
+    shutil.rmtree(loaded.index_path)
+    assert loaded.needs_rebuild()
+    loaded.ensure_index()
+    assert loaded.search(SearchRequest("возврат"), log=False).hits
+
+
+def test_searches_are_logged_with_personal_data_masked(loaded: KnowledgeBase) -> None:
+    loaded.rebuild()
+    loaded.search(SearchRequest("возврат +7 (912) 345-67-89 ivan@mail.ru"), operator="Анна")
+    loaded.search(SearchRequest("   "), operator="Анна")  # blank: not worth a row
+    with loaded.db.session() as session:
+        rows = session.exec(select(SearchLog)).all()
+    assert [(r.query, r.operator) for r in rows] == [("возврат <phone> <email>", "Анна")]
+    assert rows[0].normalized == "возврат <phone> <email>"
+
+
+def test_closing_stops_a_running_rebuild_and_keeps_the_old_index(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'kb.sqlite'}")
+    db.migrate()
+    kb = KnowledgeBase(db, tmp_path / "index")
+    kb.import_paths([SAMPLE], "t", index=False)
+    kb.rebuild()
+    old_fingerprint = kb.index.fingerprint()
+    started = threading.Event()
+    outcome: list[BaseException | None] = []
+
+    def note_progress(done: int, total: int) -> None:
+        started.set()
+
+    def run() -> None:
+        try:
+            # Progress is reported every 100 documents: make enough to be stopped mid-way.
+            for number in range(300):
+                kb.store.save(
+                    kb.store.get_by_slug("pickup").to_item().__class__(
+                        slug=f"filler-{number}", title=f"Заполнитель {number}"
+                    ),
+                    "t",
+                )
+            kb.rebuild(note_progress)
+            outcome.append(None)
+        except BaseException as error:
+            outcome.append(error)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    assert started.wait(60)
+    kb.close()
+    worker.join(60)
+    assert outcome and isinstance(outcome[0], RebuildCancelled)
+    reopened = KnowledgeBase(Database(f"sqlite:///{tmp_path / 'kb.sqlite'}"), tmp_path / "index")
+    reopened.index.open()
+    assert reopened.index.fingerprint() == old_fingerprint  # the old generation is intact
+    assert reopened.search(SearchRequest("самовывоз"), log=False).hits[0].slug == "pickup"
+    reopened.close()
