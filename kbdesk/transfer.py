@@ -100,8 +100,10 @@ def collect(paths: Iterable[Path]) -> Iterator[SourceFile]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and (
-                    child.suffix.lower() == ".md" or child.name == SYNONYMS_FILE
+                if (
+                    child.is_file()
+                    and not hidden
+                    and (child.suffix.lower() == ".md" or child.name == SYNONYMS_FILE)
                 ):
                     yield _read_limited(child)
         elif path.suffix.lower() == ".zip":

@@ -1,0 +1,94 @@
+"""Starting the window: the application object, language, knowledge base, index check."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QThreadPool, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kbdesk import __version__, paths
+from kbdesk.content import ContentError
+from kbdesk.db import StorageError
+from kbdesk.kb import KnowledgeBase
+from kbdesk.ui import i18n
+from kbdesk.ui.context import AppContext
+from kbdesk.ui.main_window import MainWindow
+
+
+def settings_for(home: Path) -> QSettings:
+    """Window state lives beside the data, so KBDESK_HOME keeps installs apart."""
+    return QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def create_window(app: QApplication) -> tuple[MainWindow, AppContext]:
+    home = paths.home_dir()
+    settings = settings_for(home)
+    i18n.install(i18n.choose_language(str(settings.value("ui/language", ""))), home / "cache")
+    kb = KnowledgeBase.open(home)
+    context = AppContext(kb, settings, home)
+    window = MainWindow(context)
+    app.aboutToQuit.connect(kb.close)
+    return window, context
+
+
+def run(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication(argv or sys.argv)
+    app.setApplicationName("kbdesk")
+    app.setApplicationDisplayName("kbdesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("kbdesk")
+    app.setDesktopFileName("kbdesk")
+    icon = paths.resource_path("resources", "icons", "kbdesk.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    try:
+        window, context = create_window(app)
+    except (StorageError, ContentError, OSError) as error:
+        QMessageBox.critical(
+            None,
+            QApplication.translate("app", "kbdesk cannot start"),
+            QApplication.translate(
+                "app", "The knowledge base could not be opened:\n{error}"
+            ).format(error=error),
+        )
+        return 1
+    window.show()
+    # After the first paint: the window is usable while the index is checked and rebuilt.
+    QTimer.singleShot(0, context.ensure_index_async)
+    if os.environ.get("KBDESK_STARTUP_PROBE"):
+        _startup_probe(app, window)
+    code = app.exec()
+    # The knowledge base closed on aboutToQuit, which stops a running rebuild; let the worker
+    # finish before Qt tears down the objects its signals point at.
+    QThreadPool.globalInstance().waitForDone(10_000)
+    return code
+
+
+def _startup_probe(app: QApplication, window: MainWindow) -> None:
+    """For benchmarks/startup_bench.py: print when a text box has focus (wall clock), then quit.
+
+    Wall-clock time, so the benchmark can subtract the moment it launched the process and
+    count interpreter and bundle start-up too.
+    """
+    import time
+
+    from PySide6.QtWidgets import QLineEdit
+
+    print(f"startup-probe shown {time.time():.6f}", flush=True)
+
+    def check(*_: object) -> None:
+        focus = app.focusWidget()
+        if window.isVisible() and isinstance(focus, QLineEdit):
+            print(f"startup-probe ready {time.time():.6f} {focus.objectName()}", flush=True)
+            app.focusChanged.disconnect(check)  # the window is deleted while quitting
+            app.exit(0)
+
+    app.focusChanged.connect(check)
+    QTimer.singleShot(0, check)
+    QTimer.singleShot(15_000, lambda: app.exit(3))  # no search box ever got focus

@@ -1,0 +1,167 @@
+"""What every page shares: the knowledge base, who is working, and change notifications.
+
+Pages never talk to each other. A page that changes data calls a method here; the context
+emits `content_changed` with the ids that changed, and every page refreshes from that in one
+place (the pattern of Anki's `operation_did_execute`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from kbdesk.content import ContentItem
+from kbdesk.kb import KnowledgeBase, RebuildCancelled, default_operator
+from kbdesk.models import Role, Status
+from kbdesk.store import SaveResult
+from kbdesk.templating import CHANNELS
+from kbdesk.transfer import ImportReport
+from kbdesk.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+
+class IndexStatus:
+    READY = "ready"
+    REBUILDING = "rebuilding"
+    FAILED = "failed"
+
+
+class AppContext(QObject):
+    content_changed = Signal(list)  # ids of the articles that changed
+    index_status_changed = Signal(str, int, int)  # IndexStatus, done, total
+    operator_changed = Signal()
+    channel_changed = Signal(str)
+    # Navigation between pages, handled by the main window.
+    open_requested = Signal(int)  # show an article in the operator workspace
+    edit_requested = Signal(int)  # open an article in the editor
+    draft_requested = Signal(str, str)  # open the editor on a new item: title, body
+
+    def __init__(self, kb: KnowledgeBase, settings: QSettings, home: Path) -> None:
+        super().__init__()
+        self.kb = kb
+        self.settings = settings
+        self.home = home
+        self.index_status = IndexStatus.READY
+        self._operator = str(settings.value("operator/name", "") or default_operator())
+        self._role = Role(kb.store.operator(self._operator).role)
+        channel = str(settings.value("operator/channel", "chat"))
+        self._channel = channel if channel in CHANNELS else "chat"
+
+    # -- who is working ----------------------------------------------------------------------
+
+    @property
+    def operator(self) -> str:
+        return self._operator
+
+    @property
+    def role(self) -> Role:
+        return self._role
+
+    @property
+    def can_edit(self) -> bool:
+        return self._role in (Role.EDITOR, Role.LEAD)
+
+    @property
+    def is_lead(self) -> bool:
+        return self._role is Role.LEAD
+
+    def set_operator(self, name: str) -> None:
+        name = " ".join(name.split())
+        if not name or name == self._operator:
+            return
+        self._operator = name
+        self._role = Role(self.kb.store.operator(name).role)
+        self.settings.setValue("operator/name", name)
+        self.operator_changed.emit()
+
+    @property
+    def channel(self) -> str:
+        return self._channel
+
+    def set_channel(self, channel: str) -> None:
+        if channel not in CHANNELS or channel == self._channel:
+            return
+        self._channel = channel
+        self.settings.setValue("operator/channel", channel)
+        self.channel_changed.emit(channel)
+
+    # -- changing content --------------------------------------------------------------------
+
+    def save(
+        self,
+        item: ContentItem,
+        *,
+        article_id: int | None = None,
+        expected_version: int | None = None,
+        note: str = "",
+    ) -> SaveResult:
+        result = self.kb.save(
+            item,
+            self._operator,
+            article_id=article_id,
+            expected_version=expected_version,
+            note=note,
+        )
+        if result.changed:
+            self.content_changed.emit([result.record.id])
+        return result
+
+    def set_status(self, article_id: int, status: Status) -> SaveResult:
+        result = self.kb.set_status(article_id, status, self._operator)
+        if result.changed:
+            self.content_changed.emit([article_id])
+        return result
+
+    def restore(self, article_id: int, number: int) -> SaveResult:
+        result = self.kb.restore(article_id, number, self._operator)
+        if result.changed:
+            self.content_changed.emit([article_id])
+        return result
+
+    def imported(self, report: ImportReport) -> None:
+        """Called on the main thread after an import ran in the background."""
+        if report.changed_ids:
+            self.content_changed.emit(list(report.changed_ids))
+
+    def replace_synonyms(self, groups: Sequence[Sequence[str]]) -> None:
+        self.kb.replace_synonyms(groups)
+        self.content_changed.emit([])
+
+    # -- the index ---------------------------------------------------------------------------
+
+    def ensure_index_async(self, force: bool = False) -> None:
+        """Check the index against the database and rebuild it in the background if needed."""
+        if self.index_status == IndexStatus.REBUILDING:
+            return
+        if not force and not self.kb.needs_rebuild():
+            self._set_index_status(IndexStatus.READY)
+            return
+        self._set_index_status(IndexStatus.REBUILDING)
+
+        def progress(done: int, total: int) -> None:
+            # Called on the worker thread: a queued signal carries it to the UI thread.
+            self.index_status_changed.emit(IndexStatus.REBUILDING, done, total)
+
+        run_task(
+            lambda: self.kb.rebuild(progress),
+            on_done=lambda _total: self._rebuilt(),
+            on_error=self._rebuild_failed,
+        )
+
+    def _rebuilt(self) -> None:
+        self._set_index_status(IndexStatus.READY)
+        self.content_changed.emit([])
+
+    def _rebuild_failed(self, error: Exception) -> None:
+        if isinstance(error, RebuildCancelled):
+            return  # the app is closing
+        log.error("index rebuild failed: %s", error)
+        self._set_index_status(IndexStatus.FAILED)
+
+    def _set_index_status(self, status: str) -> None:
+        self.index_status = status
+        self.index_status_changed.emit(status, 0, 0)

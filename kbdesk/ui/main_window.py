@@ -1,0 +1,218 @@
+"""The application shell: pages in tabs, menus, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from kbdesk import __version__
+from kbdesk.ui.context import AppContext, IndexStatus
+
+
+class SettingsDialog(QDialog):
+    """Who is working and which language the interface speaks."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.name = QLineEdit(context.operator)
+        self.name.setMaxLength(200)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "system")
+        self.language.addItem("Русский", "ru")
+        self.language.addItem("English", "en")
+        current = str(context.settings.value("ui/language", "system"))
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Your &name:"), self.name)
+        form.addRow(self.tr("&Language:"), self.language)
+        note = QLabel(self.tr("A new language applies after a restart."))
+        note.setEnabled(False)
+        form.addRow(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(self.tr("kbdesk {version}").format(version=__version__))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.pages: dict[str, QWidget] = {}
+        self._make_pages()
+        self._make_menus()
+        self._index_label = QLabel()
+        self._operator_label = QLabel()
+        self.statusBar().addPermanentWidget(self._index_label)
+        self.statusBar().addPermanentWidget(self._operator_label)
+        context.index_status_changed.connect(self._on_index_status)
+        context.operator_changed.connect(self._on_operator_changed)
+        context.open_requested.connect(self._on_open_requested)
+        context.edit_requested.connect(self._on_edit_requested)
+        context.draft_requested.connect(self._on_draft_requested)
+        self._on_operator_changed()
+        self._on_index_status(context.index_status, 0, 0)
+        self._restore_geometry()
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _make_pages(self) -> None:
+        from kbdesk.ui.workspace import WorkspacePage
+
+        self.pages["workspace"] = WorkspacePage(self.context)
+        self.tabs.addTab(self.pages["workspace"], self.tr("&Answers"))
+        self._add_role_pages()
+
+    def _add_role_pages(self) -> None:
+        """Editor and dashboard pages, shown to the roles that use them."""
+        from kbdesk.ui.dashboard import DashboardPage
+        from kbdesk.ui.editor import EditorPage
+
+        self.pages["editor"] = EditorPage(self.context)
+        self.pages["dashboard"] = DashboardPage(self.context)
+        self.tabs.addTab(self.pages["editor"], self.tr("&Editor"))
+        self.tabs.addTab(self.pages["dashboard"], self.tr("&Dashboard"))
+        self._apply_role()
+
+    def _apply_role(self) -> None:
+        editor = self.tabs.indexOf(self.pages["editor"])
+        dashboard = self.tabs.indexOf(self.pages["dashboard"])
+        self.tabs.setTabVisible(editor, self.context.can_edit)
+        self.tabs.setTabVisible(dashboard, self.context.is_lead)
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self._on_settings)
+        file_menu.addAction(settings)
+        reindex = QAction(self.tr("&Rebuild search index"), self)
+        reindex.triggered.connect(lambda: self.context.ensure_index_async(force=True))
+        file_menu.addAction(reindex)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.file_menu = file_menu
+        for number, key in enumerate(("workspace", "editor", "dashboard"), start=1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, page=key: self.show_page(page))
+            self.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About kbdesk"), self)
+        about.triggered.connect(self._on_about)
+        help_menu.addAction(about)
+
+    def show_page(self, key: str) -> QWidget | None:
+        page = self.pages.get(key)
+        if page is None:
+            return None
+        index = self.tabs.indexOf(page)
+        if not self.tabs.isTabVisible(index):
+            return None
+        self.tabs.setCurrentIndex(index)
+        return page
+
+    # -- behaviour ---------------------------------------------------------------------------
+
+    def _on_index_status(self, status: str, done: int, total: int) -> None:
+        if status == IndexStatus.REBUILDING:
+            text = (
+                self.tr("Updating the search index: {done} of {total}…").format(
+                    done=done, total=total
+                )
+                if total
+                else self.tr("Updating the search index…")
+            )
+        elif status == IndexStatus.FAILED:
+            text = self.tr("Search index could not be rebuilt: searching the database")
+        else:
+            text = ""
+        self._index_label.setText(text)
+
+    def _on_operator_changed(self) -> None:
+        roles = {
+            "operator": self.tr("operator"),
+            "editor": self.tr("editor"),
+            "lead": self.tr("team lead"),
+        }
+        self._operator_label.setText(
+            f"{self.context.operator} · {roles.get(self.context.role.value, '')}"
+        )
+        if "editor" in self.pages:
+            self._apply_role()
+
+    def _on_open_requested(self, article_id: int) -> None:
+        page = self.show_page("workspace")
+        if page is not None and hasattr(page, "show_article"):
+            page.show_article(article_id)
+
+    def _on_edit_requested(self, article_id: int) -> None:
+        page = self.show_page("editor")
+        if page is not None and hasattr(page, "open_article"):
+            page.open_article(article_id)
+
+    def _on_draft_requested(self, title: str, body: str) -> None:
+        page = self.show_page("editor")
+        if page is not None and hasattr(page, "new_item"):
+            page.new_item(title=title, body=body)
+
+    def _on_settings(self) -> None:
+        dialog = SettingsDialog(self.context, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.context.set_operator(dialog.name.text())
+        language = dialog.language.currentData()
+        if language != self.context.settings.value("ui/language", "system"):
+            self.context.settings.setValue("ui/language", language)
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About kbdesk"),
+            self.tr(
+                "kbdesk {version}\nKnowledge base and canned responses for support teams."
+            ).format(version=__version__),
+        )
+
+    def _restore_geometry(self) -> None:
+        geometry = self.context.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.values():
+            closer = getattr(page, "can_close", None)
+            if closer is not None and not closer():
+                event.ignore()
+                return
+        self.context.settings.setValue("window/geometry", self.saveGeometry())
+        for page in self.pages.values():
+            saver = getattr(page, "save_state", None)
+            if saver is not None:
+                saver()
+        self.context.settings.sync()
+        event.accept()
