@@ -1,0 +1,281 @@
+"""The preview pane's parts: a browser that never fetches, and the template form."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QTextDocument
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kbdesk.templating import RenderContext, RenderResult, parse, render
+
+ARTICLE_CSS = """
+h1, h2, h3 { font-weight: 600; margin-top: 14px; margin-bottom: 6px; }
+p { margin-top: 0; margin-bottom: 8px; }
+table { border-collapse: collapse; margin: 6px 0 10px 0; }
+th, td { border: 1px solid #c9ced6; padding: 4px 8px; }
+th { background-color: #f1f3f6; font-weight: 600; }
+pre { background-color: #f4f5f7; padding: 8px; }
+code { font-family: monospace; background-color: #f4f5f7; }
+blockquote { color: #555; margin-left: 12px; }
+a { color: #1f5fbf; }
+a.missing { color: #b3261e; text-decoration: line-through; }
+"""
+MISSING_STYLE = "background-color:#fde3e1;color:#9b1c14;"
+
+
+class SafeBrowser(QTextBrowser):
+    """Shows sanitised HTML and loads nothing but images inside the knowledge-base folder.
+
+    Links are only reported (`anchorClicked`); the page decides what a click means.
+    """
+
+    def __init__(self, image_root: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._image_root = image_root.resolve() if image_root else None
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDefaultStyleSheet(ARTICLE_CSS)
+        self.document().setDocumentMargin(14)
+
+    def loadResource(self, type: int, name: QUrl) -> Any:
+        # Refusals return an empty QByteArray, not None: PySide loses a reference to None on
+        # every None handed back to C++ here, which ends in a crash after a few hundred.
+        refused = QByteArray()
+        if (
+            type != QTextDocument.ResourceType.ImageResource.value
+            or self._image_root is None
+            or name.scheme()
+            or name.host()
+        ):
+            return refused
+        candidate = (self._image_root / name.path()).resolve()
+        if not candidate.is_relative_to(self._image_root) or not candidate.is_file():
+            return refused
+        image = QImage(str(candidate))
+        return refused if image.isNull() else image
+
+
+def reply_html(result: RenderResult) -> str:
+    """The filled reply as HTML, with the placeholders still missing marked in red."""
+    text = result.text
+    parts: list[str] = []
+    position = 0
+    for start, end in result.missing_spans:
+        parts.append(html.escape(text[position:start]))
+        parts.append(f'<span style="{MISSING_STYLE}">{html.escape(text[start:end])}</span>')
+        position = end
+    parts.append(html.escape(text[position:]))
+    return "".join(parts).replace("\n", "<br>")
+
+
+def field_label(name: str) -> str:
+    words = name.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+class TemplateForm(QWidget):
+    """One field per placeholder (built-ins excepted) and the finished reply beneath."""
+
+    changed = Signal()
+    submitted = Signal()  # Enter in the last field
+    escape_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._context = RenderContext()
+        self._defaults: dict[str, str] = {}
+        self.edits: dict[str, QLineEdit] = {}
+
+        self._fields = QWidget()
+        self._form = QFormLayout(self._fields)
+        self._form.setContentsMargins(14, 12, 14, 8)
+        self._form.setVerticalSpacing(8)
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._scroll = QScrollArea()
+        self._scroll.setWidget(self._fields)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.builtins = QLabel()
+        self.builtins.setObjectName("hint")
+        self.builtins.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.reply_title = QLabel()
+        self.reply_title.setObjectName("sectionTitle")
+        self.reply = QTextBrowser()
+        self.reply.setOpenLinks(False)
+        self.reply.setOpenExternalLinks(False)
+        self.reply.setObjectName("reply")
+        self.reply.document().setDocumentMargin(12)
+        self.reply.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self._scroll, 1)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(14, 6, 14, 0)
+        bottom_layout.setSpacing(6)
+        bottom_layout.addWidget(self.builtins)
+        bottom_layout.addWidget(self.error)
+        bottom_layout.addWidget(self.reply_title)
+        bottom_layout.addWidget(self.reply, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("templateSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    # -- content -----------------------------------------------------------------------------
+
+    def set_template(
+        self, text: str, values: dict[str, str], context: RenderContext, title: str
+    ) -> None:
+        """Show `text` with fields filled from `values`, else from the defaults."""
+        self._text = text
+        self._context = context
+        self.error.hide()
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self.edits.clear()
+        self._defaults.clear()
+        builtins: list[str] = []
+        for placeholder in parse(text).placeholders:
+            if placeholder.builtin:
+                builtins.append(placeholder.name)
+                continue
+            default = placeholder.default or ""
+            self._defaults[placeholder.name] = default
+            edit = QLineEdit(values.get(placeholder.name, default))
+            edit.setObjectName(f"field:{placeholder.name}")
+            edit.setClearButtonEnabled(True)
+            edit.setToolTip("{{" + placeholder.name + "}}")
+            if placeholder.required:
+                edit.setPlaceholderText(self.tr("required"))
+            elif default:
+                edit.setPlaceholderText(default)
+            edit.textEdited.connect(self._on_field_edited)
+            edit.installEventFilter(self)
+            label = field_label(placeholder.name) + (" *" if placeholder.required else "")
+            self._form.addRow(label + ":", edit)
+            self.edits[placeholder.name] = edit
+        if not self.edits:
+            note = QLabel(self.tr("No fields to fill in: the reply is ready to copy."))
+            note.setObjectName("hint")
+            self._form.addRow(note)
+        self._show_builtins(builtins)
+        self.reply_title.setText(title)
+        # Every field of a usual template stays in sight; long forms scroll instead.
+        self._scroll.setMinimumHeight(min(self._fields.sizeHint().height(), 260))
+        self.refresh()
+
+    def _show_builtins(self, names: list[str]) -> None:
+        if not names:
+            self.builtins.hide()
+            return
+        filled = render(" · ".join("{{" + n + "}}" for n in names), {}, self._context).text
+        self.builtins.setText(self.tr("Filled in automatically: {values}").format(values=filled))
+        self.builtins.show()
+
+    def set_context(self, context: RenderContext) -> None:
+        self._context = context
+        self.refresh()
+
+    def values(self) -> dict[str, str]:
+        return {name: edit.text() for name, edit in self.edits.items()}
+
+    def changed_values(self) -> dict[str, str]:
+        """What the operator typed that differs from the template's own defaults."""
+        return {
+            name: edit.text()
+            for name, edit in self.edits.items()
+            if edit.text().strip() and edit.text() != self._defaults.get(name)
+        }
+
+    def result(self) -> RenderResult:
+        return render(self._text, self.values(), self._context)
+
+    def refresh(self) -> None:
+        self.reply.setHtml(reply_html(self.result()))
+
+    def reset(self) -> None:
+        for name, edit in self.edits.items():
+            edit.setText(self._defaults.get(name, ""))
+        self.error.hide()
+        self.refresh()
+        self.changed.emit()
+
+    # -- focus -------------------------------------------------------------------------------
+
+    def first_empty_field(self) -> QLineEdit | None:
+        for edit in self.edits.values():
+            if not edit.text().strip():
+                return edit
+        return None
+
+    def focus_field(self, name: str | None = None) -> bool:
+        edit = self.edits.get(name) if name else self.first_empty_field()
+        if edit is None and name is None and self.edits:
+            edit = next(iter(self.edits.values()))
+        if edit is None:
+            return False
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        edit.selectAll()
+        return True
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    # -- behaviour ---------------------------------------------------------------------------
+
+    def _on_field_edited(self) -> None:
+        self.error.hide()
+        self.refresh()
+        self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            edits = list(self.edits.values())
+            if watched in edits and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                position = edits.index(watched)  # type: ignore[arg-type]
+                key = event.key()
+                if key == Qt.Key.Key_Escape:
+                    self.escape_pressed.emit()
+                    return True
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    if position + 1 < len(edits):
+                        edits[position + 1].setFocus(Qt.FocusReason.TabFocusReason)
+                    else:
+                        self.submitted.emit()
+                    return True
+                if key == Qt.Key.Key_Down and position + 1 < len(edits):
+                    edits[position + 1].setFocus(Qt.FocusReason.TabFocusReason)
+                    return True
+                if key == Qt.Key.Key_Up and position > 0:
+                    edits[position - 1].setFocus(Qt.FocusReason.BacktabFocusReason)
+                    return True
+        return super().eventFilter(watched, event)
