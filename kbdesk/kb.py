@@ -42,6 +42,7 @@ class RebuildCancelled(Exception):
     """The rebuild was stopped because the knowledge base is closing."""
 
 log = logging.getLogger(__name__)
+SYNC_WINDOW = timedelta(minutes=15)
 
 
 def default_operator() -> str:
@@ -85,6 +86,7 @@ class KnowledgeBase:
         self._rebuilding = threading.Event()
         self._closing = threading.Event()
         self._rebuild_done = threading.Lock()
+        self._synced_at: datetime | None = None
         self._lock = threading.RLock()
 
     # -- opening -----------------------------------------------------------------------------
@@ -122,7 +124,10 @@ class KnowledgeBase:
         return state, matches
 
     def needs_rebuild(self) -> bool:
-        return not self.index_status()[1]
+        matches = self.index_status()[1]
+        if matches:
+            self._synced_at = utcnow()  # in step with the database as of now
+        return not matches
 
     def fingerprint(self) -> str:
         return self.store.fingerprint()
@@ -156,6 +161,7 @@ class KnowledgeBase:
                 if self.fingerprint() != fingerprint:
                     late = self.store.updated_since(started - timedelta(seconds=1))
                     self.index.upsert([to_doc(r) for r in late], self.fingerprint())
+                self._synced_at = started
                 return total
             finally:
                 with self._lock:
@@ -168,6 +174,23 @@ class KnowledgeBase:
             return False
         self.rebuild(progress)
         return True
+
+    def sync(self, window: timedelta = SYNC_WINDOW) -> list[int]:
+        """Pick up changes other people saved to a shared database; returns the changed ids.
+
+        Timestamps come from each writer's clock, so the look-back window is generous:
+        re-indexing a few unchanged items is cheap, missing one is not.
+        """
+        if self.rebuilding or self.index.open() is not IndexState.OK:
+            return []
+        fingerprint = self.fingerprint()
+        if self.index.fingerprint() == fingerprint:
+            return []
+        since = (self._synced_at or utcnow()) - window
+        changed = self.store.updated_since(since)
+        self.index.upsert([to_doc(r) for r in changed], fingerprint)
+        self._synced_at = utcnow()
+        return [r.id for r in changed]
 
     def _index_changed(self, records: Sequence[ArticleRecord]) -> None:
         if not records:

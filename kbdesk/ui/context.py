@@ -11,7 +11,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from kbdesk.content import ContentItem
 from kbdesk.kb import KnowledgeBase, RebuildCancelled, default_operator
@@ -22,6 +22,7 @@ from kbdesk.transfer import ImportReport
 from kbdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
+SYNC_INTERVAL_MS = 30_000  # how often to look for changes saved by others
 
 
 class IndexStatus:
@@ -50,6 +51,10 @@ class AppContext(QObject):
         self._role = Role(kb.store.operator(self._operator).role)
         channel = str(settings.value("operator/channel", "chat"))
         self._channel = channel if channel in CHANNELS else "chat"
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(SYNC_INTERVAL_MS)
+        self._sync_timer.timeout.connect(self._on_sync_timer)
+        self._sync_timer.start()
 
     # -- who is working ----------------------------------------------------------------------
 
@@ -151,6 +156,18 @@ class AppContext(QObject):
             on_done=lambda _total: self._rebuilt(),
             on_error=self._rebuild_failed,
         )
+
+    def _on_sync_timer(self) -> None:
+        """Others may save to a shared database: index their changes and tell the pages."""
+        if self.index_status != IndexStatus.READY:
+            return
+        try:
+            changed = self.kb.sync()
+        except Exception as error:  # a dropped connection must not take the window down
+            log.warning("could not check for changes by others: %s", error)
+            return
+        if changed:
+            self.content_changed.emit(changed)
 
     def _rebuilt(self) -> None:
         self._set_index_status(IndexStatus.READY)

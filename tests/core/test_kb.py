@@ -105,3 +105,26 @@ def test_closing_stops_a_running_rebuild_and_keeps_the_old_index(tmp_path: Path)
     assert reopened.index.fingerprint() == old_fingerprint  # the old generation is intact
     assert reopened.search(SearchRequest("самовывоз"), log=False).hits[0].slug == "pickup"
     reopened.close()
+
+
+def test_changes_saved_by_another_desk_are_picked_up(database: Database, tmp_path: Path) -> None:
+    """Two desks on one shared database (SQLite file or PostgreSQL), each with its own index."""
+    mine = KnowledgeBase(database, tmp_path / "mine")
+    theirs = KnowledgeBase(database, tmp_path / "theirs")
+    try:
+        mine.import_paths([SAMPLE], "t", index=False)
+        mine.ensure_index()
+        theirs.ensure_index()
+        assert mine.sync() == []
+        record = theirs.store.get_by_slug("pickup")
+        assert record is not None
+        item = record.to_item()
+        theirs.save(item.__class__(**{**item.__dict__, "title": "Самовывоз из дарксторов"}), "B")
+        assert mine.search(SearchRequest("дарксторов"), log=False).hits == []
+        assert record.id in mine.sync()  # with whatever else changed in the look-back window
+        assert mine.sync() == []
+        assert mine.search(SearchRequest("дарксторов"), log=False).hits[0].slug == "pickup"
+        assert not mine.needs_rebuild()
+    finally:
+        mine.index.close()
+        theirs.index.close()
