@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from kbdesk.content import ContentItem
+from kbdesk.drafts import ensure_can_edit
 from kbdesk.kb import KnowledgeBase, RebuildCancelled, default_operator
 from kbdesk.models import Role, Status
 from kbdesk.store import SaveResult
@@ -96,6 +97,10 @@ class AppContext(QObject):
 
     # -- changing content --------------------------------------------------------------------
 
+    def _require_editor(self) -> None:
+        """Every change checks the role in the database, not only what the window shows."""
+        ensure_can_edit(self.kb.store, self._operator)
+
     def save(
         self,
         item: ContentItem,
@@ -104,6 +109,7 @@ class AppContext(QObject):
         expected_version: int | None = None,
         note: str = "",
     ) -> SaveResult:
+        self._require_editor()
         result = self.kb.save(
             item,
             self._operator,
@@ -116,12 +122,14 @@ class AppContext(QObject):
         return result
 
     def set_status(self, article_id: int, status: Status) -> SaveResult:
+        self._require_editor()
         result = self.kb.set_status(article_id, status, self._operator)
         if result.changed:
             self.content_changed.emit([article_id])
         return result
 
     def restore(self, article_id: int, number: int) -> SaveResult:
+        self._require_editor()
         result = self.kb.restore(article_id, number, self._operator)
         if result.changed:
             self.content_changed.emit([article_id])
@@ -133,6 +141,7 @@ class AppContext(QObject):
             self.content_changed.emit(list(report.changed_ids))
 
     def replace_synonyms(self, groups: Sequence[Sequence[str]]) -> None:
+        self._require_editor()
         self.kb.replace_synonyms(groups)
         self.content_changed.emit([])
 

@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         reindex.triggered.connect(lambda: self.context.ensure_index_async(force=True))
         file_menu.addAction(reindex)
         file_menu.addSeparator()
+        file_menu.addActions(self.pages["editor"].file_actions())
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

@@ -1,0 +1,231 @@
+"""Every article and template as a table for the editor, and the filter over it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from kbdesk.models import Status
+from kbdesk.store import ArticleRecord
+
+Index = QModelIndex | QPersistentModelIndex
+
+TITLE, KIND, STATUS, CATEGORY, UPDATED, OWNER, REVIEW_BY = range(7)
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+OVERDUE = "overdue"  # status filter value: published or draft items past their review date
+
+
+def local_time(moment: datetime) -> str:
+    """Stored times are UTC (SQLite hands them back without a zone); show local time."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def is_overdue(record: ArticleRecord, today: date | None = None) -> bool:
+    return (
+        record.review_by is not None
+        and record.status != Status.ARCHIVED.value
+        and record.review_by < (today or date.today())
+    )
+
+
+class ArticleListModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[ArticleRecord] = []
+        self._rows: dict[int, int] = {}  # article id -> row
+        self._today = date.today()
+        self._headers = (
+            self.tr("Title"),
+            self.tr("Kind"),
+            self.tr("Status"),
+            self.tr("Category"),
+            self.tr("Updated"),
+            self.tr("Owner"),
+            self.tr("Review by"),
+        )
+        self._kinds = {"article": self.tr("article"), "template": self.tr("template")}
+        self._statuses = {
+            "draft": self.tr("draft"),
+            "published": self.tr("published"),
+            "archived": self.tr("archived"),
+        }
+
+    # -- content -----------------------------------------------------------------------------
+
+    def set_records(self, records: Sequence[ArticleRecord]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self._today = date.today()
+        self._reindex()
+        self.endResetModel()
+
+    def upsert(self, records: Sequence[ArticleRecord]) -> None:
+        """Replace changed rows in place (keeps selection and scroll), append new ones."""
+        for record in records:
+            row = self._rows.get(record.id)
+            if row is None:
+                position = len(self._records)
+                self.beginInsertRows(QModelIndex(), position, position)
+                self._records.append(record)
+                self._rows[record.id] = position
+                self.endInsertRows()
+            else:
+                self._records[row] = record
+                self.dataChanged.emit(self.index(row, 0), self.index(row, REVIEW_BY))
+
+    def _reindex(self) -> None:
+        self._rows = {record.id: row for row, record in enumerate(self._records)}
+
+    def record(self, row: int) -> ArticleRecord:
+        return self._records[row]
+
+    def row_of(self, article_id: int) -> int | None:
+        return self._rows.get(article_id)
+
+    def by_slug(self) -> dict[str, ArticleRecord]:
+        return {record.slug: record for record in self._records}
+
+    # -- the Qt model ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if role == SORT_ROLE:
+            return self._sort_key(record, column)
+        if role == RECORD_ROLE:
+            return record
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == REVIEW_BY and is_overdue(record, self._today):
+                return self.tr("Review overdue")
+            if column == TITLE:
+                return record.slug
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == REVIEW_BY and is_overdue(record, self._today):
+                return QBrush(QColor("#b00020"))
+            if record.status == Status.ARCHIVED.value:
+                return QBrush(QColor("#8a8a8a"))
+        overdue_cell = column == REVIEW_BY and is_overdue(record, self._today)
+        if role == Qt.ItemDataRole.BackgroundRole and overdue_cell:
+            return QBrush(QColor("#fde7ea"))
+        if role == Qt.ItemDataRole.FontRole and column == TITLE and record.status == "draft":
+            font = QFont()
+            font.setItalic(True)  # drafts are not visible to operators yet
+            return font
+        return None
+
+    def _display(self, record: ArticleRecord, column: int) -> str:
+        if column == TITLE:
+            return record.title
+        if column == KIND:
+            return self._kinds.get(record.kind, record.kind)
+        if column == STATUS:
+            return self._statuses.get(record.status, record.status)
+        if column == CATEGORY:
+            return record.category or ""
+        if column == UPDATED:
+            return local_time(record.updated_at)
+        if column == OWNER:
+            return record.owner or ""
+        if column == REVIEW_BY:
+            return record.review_by.strftime("%d.%m.%Y") if record.review_by else ""
+        return ""
+
+    @staticmethod
+    def _sort_key(record: ArticleRecord, column: int) -> Any:
+        if column == UPDATED:
+            stamp = record.updated_at
+            return (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).timestamp()
+        if column == REVIEW_BY:
+            return record.review_by.isoformat() if record.review_by else "9999"
+        return ArticleListModel._display_plain(record, column).casefold()
+
+    @staticmethod
+    def _display_plain(record: ArticleRecord, column: int) -> str:
+        values = (
+            record.title,
+            record.kind,
+            record.status,
+            record.category or "",
+            "",
+            record.owner or "",
+            "",
+        )
+        return values[column] if 0 <= column < len(values) else ""
+
+
+class ArticleFilterProxy(QSortFilterProxyModel):
+    """Filters by words in title, slug, category, tags and owner, and by status and kind."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._status = ""
+        self._kind = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_status(self, status: str) -> None:
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_kind(self, kind: str) -> None:
+        self.beginFilterChange()
+        self._kind = kind
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, ArticleListModel):
+            return True
+        record = model.record(source_row)
+        if self._kind and record.kind != self._kind:
+            return False
+        if self._status == OVERDUE:
+            if not is_overdue(record):
+                return False
+        elif self._status and record.status != self._status:
+            return False
+        if not self._words:
+            return True
+        haystack = " ".join(
+            (record.title, record.slug, record.category or "", record.owner or "", *record.tags)
+        ).casefold()
+        return all(word in haystack for word in self._words)

@@ -1,0 +1,156 @@
+"""The editor's parts: item models, links and checks in the preview, import and export."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from test_editor import type_text
+
+from kbdesk.ui.context import AppContext
+from kbdesk.ui.editor import EditorPage
+from kbdesk.ui.editor.conflict import Unsaved
+from kbdesk.ui.editor.history import RevisionTableModel
+from kbdesk.ui.editor.list_model import OVERDUE, ArticleFilterProxy, ArticleListModel
+from kbdesk.ui.editor.markdown_edit import MarkdownHighlighter
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_prompts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kbdesk.ui.editor.page.ask_unsaved", lambda *_: Unsaved.DISCARD)
+
+
+@pytest.fixture
+def page(qtbot, context: AppContext) -> EditorPage:  # type: ignore[no-untyped-def]
+    editor = EditorPage(context)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def test_models_pass_the_model_tester(qtmodeltester, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    records = context.kb.store.list()
+    model = ArticleListModel()
+    model.set_records(records)
+    qtmodeltester.check(model)
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    revisions = RevisionTableModel()
+    revisions.set_revisions(context.kb.store.revisions(records[0].id))
+    qtmodeltester.check(revisions)
+
+
+def test_overdue_reviews_are_found_and_flagged(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    store = context.kb.store
+    record = store.get_by_slug("cold-food")
+    assert record is not None
+    overdue_before = sum(
+        1
+        for r in store.list()
+        if r.review_by and r.review_by < date.today() and r.status != "archived"
+    )
+    late = replace(record.to_item(), owner="Вера", review_by=date.today() - timedelta(days=1))
+    context.save(late, article_id=record.id)
+    model = ArticleListModel()
+    model.set_records(store.list())
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_status(OVERDUE)
+    assert proxy.rowCount() == overdue_before + 1
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == record.title)
+    assert proxy.index(row, 6).data(3) == "Review overdue"  # tooltip
+    proxy.set_status("")
+    proxy.set_text("вера холодной")  # owner and title words together
+    assert proxy.rowCount() == 1
+
+
+def test_links_are_checked_and_open_the_target(
+    qtbot, page: EditorPage, context: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    store = context.kb.store
+    archived = next(r for r in store.list() if r.status == "archived")
+    target = store.get_by_slug("delivery-zones")
+    assert target is not None
+    page.new_item("Ссылки")
+    page.source.setPlainText(
+        f"См. [[delivery-zones|зоны]].\n\n[[нет-такой]]\n\n[[{archived.slug}]]\n\n`[[в-коде]]`"
+    )
+    page.editor.refresh_now()
+    checks = [page.preview.checks.item(i).text() for i in range(page.preview.checks.count())]
+    assert len(checks) == 2
+    assert checks[0].startswith("Line 3:") and "нет-такой" in checks[0]
+    assert checks[1].startswith("Line 5:") and "archived" in checks[1]
+    html = page.preview.browser.toHtml()
+    assert "kb:delivery-zones" in html
+    # Clicking a check puts the cursor on its line.
+    page.preview.checks.itemClicked.emit(page.preview.checks.item(0))
+    assert page.source.textCursor().blockNumber() == 2
+    # Clicking a link in the preview opens the article (after the unsaved prompt).
+    page.preview.browser.anchorClicked.emit(QUrl("kb:delivery-zones"))
+    assert page.article_id == target.id
+
+
+def test_template_placeholders_and_issues_are_listed_live(qtbot, page: EditorPage) -> None:  # type: ignore[no-untyped-def]
+    page.new_item("Шаблон")
+    page.form.kind.setCurrentIndex(page.form.kind.findData("template"))
+    page.source.setPlainText("Здравствуйте, {{имя}}!\nСкидка {{скидка|10%}}.\nОшибка {{1x}}")
+    page.editor.refresh_now()
+    assert page.preview.placeholders.isVisible()
+    names = [page.preview.placeholders.item(i).text() for i in range(2)]
+    assert names[0].startswith("{{имя}}") and "10%" in names[1]
+    assert page.preview.checks.count() == 1
+    assert page.preview.checks.item(0).text().startswith("Line 3:")
+    preview = page.preview.browser.toPlainText()
+    assert "Здравствуйте, [имя]!" in preview and "Скидка 10%." in preview
+
+
+def test_highlighter_marks_code_blocks_by_state(qtbot, page: EditorPage) -> None:  # type: ignore[no-untyped-def]
+    page.source.setPlainText("# Заголовок\n```\n{{не плейсхолдер}}\n```\nтекст")
+    document = page.source.document()
+    assert isinstance(page.source.highlighter, MarkdownHighlighter)
+    assert [document.findBlockByNumber(i).userState() for i in range(5)] == [0, 1, 1, 0, 0]
+
+
+def test_import_reports_every_file_and_export_round_trips(
+    qtbot, page: EditorPage, context: AppContext, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "good.md").write_text("---\ntitle: Новая статья\n---\nТекст.\n", encoding="utf-8")
+    (folder / "broken.md").write_text("no front matter", encoding="utf-8")
+    import_action, export_action = page.file_actions()
+    assert import_action.isEnabled() and export_action.isEnabled()
+    with qtbot.waitSignal(page.transfer.imported, timeout=10000) as blocker:
+        assert page.transfer.start_import([folder])
+    report = blocker.args[0]
+    assert report.created == ["good"] and len(report.failed) == 1
+    dialog = page.transfer.report_dialog
+    assert dialog is not None
+    rows = [
+        [dialog.model.item(row, col).text() for col in range(3)]
+        for row in range(dialog.model.rowCount())
+    ]
+    assert rows[0][0].endswith("broken.md") and rows[0][1] == "failed" and rows[0][2]
+    assert ["good", "created", ""] in rows
+    dialog.close()
+    assert page.items.model.row_of(context.kb.store.get_by_slug("good").id) is not None
+    target = tmp_path / "out.zip"
+    with qtbot.waitSignal(page.transfer.exported, timeout=10000):
+        assert page.transfer.start_export(target)
+    with zipfile.ZipFile(target) as archive:
+        assert "good.md" in archive.namelist()
+    for widget in page.findChildren(type(dialog).__mro__[1]):  # close the info box too
+        widget.close()
+
+
+def test_typing_a_title_marks_unsaved(qtbot, page: EditorPage) -> None:  # type: ignore[no-untyped-def]
+    page.new_item()
+    assert not page.is_dirty()
+    type_text(page.form.title, "Х")
+    assert page.is_dirty() and page.editor.heading.text().startswith("●")
+    assert not page.recovery.isVisible()

@@ -1,0 +1,42 @@
+"""The shell and the shared context: roles, menus, page visibility."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kbdesk.models import Role, Status
+from kbdesk.ui.context import AppContext
+from kbdesk.ui.main_window import MainWindow
+
+
+def test_an_operator_cannot_change_content_even_through_the_context(
+    make_context: Callable[..., AppContext],
+) -> None:
+    context = make_context("Олег", Role.OPERATOR)
+    record = context.kb.store.get_by_slug("pickup")
+    assert record is not None
+    with pytest.raises(PermissionError):
+        context.save(record.to_item().__class__(slug="new", title="Новая"))
+    with pytest.raises(PermissionError):
+        context.set_status(record.id, Status.ARCHIVED)
+    with pytest.raises(PermissionError):
+        context.replace_synonyms([["a", "b"]])
+    assert context.kb.store.get_by_slug("new") is None
+    assert context.kb.store.get(record.id).status == "published"
+
+
+def test_pages_follow_the_role(qtbot, make_context: Callable[..., AppContext]) -> None:  # type: ignore[no-untyped-def]
+    operator = MainWindow(make_context("Олег", Role.OPERATOR))
+    qtbot.addWidget(operator)
+    tabs = operator.tabs
+    visible = [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)]
+    assert visible == ["&Answers"]
+    assert operator.show_page("editor") is None
+    lead = MainWindow(make_context("Анна", Role.LEAD))
+    qtbot.addWidget(lead)
+    visible = [lead.tabs.tabText(i) for i in range(lead.tabs.count()) if lead.tabs.isTabVisible(i)]
+    assert visible == ["&Answers", "&Editor", "&Dashboard"]
+    actions = [a.text().replace("&", "") for a in lead.file_menu.actions()]
+    assert any("Import" in text for text in actions) and any("Export" in text for text in actions)
