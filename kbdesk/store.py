@@ -413,6 +413,20 @@ class ArticleStore:
             session.add(operator)
             return operator
 
+    def rename_operator(self, old: str, new: str) -> Operator:
+        """Give an operator another name, keeping the role; an existing `new` simply wins."""
+        new = " ".join(new.split())
+        with self.db.session() as session:
+            existing = session.exec(select(Operator).where(Operator.name == new)).first()
+            if existing is not None:
+                return existing
+            operator = session.exec(select(Operator).where(Operator.name == old)).first()
+            if operator is None:
+                return self.operator(new)
+            operator.name = new
+            session.add(operator)
+            return operator
+
     def operators(self) -> list[Operator]:
         with self.db.session() as session:
             return list(session.exec(select(Operator).order_by(col(Operator.name))))

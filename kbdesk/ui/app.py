@@ -61,6 +61,7 @@ def run(argv: list[str] | None = None) -> int:
     window.show()
     # After the first paint: the window is usable while the index is checked and rebuilt.
     QTimer.singleShot(0, context.ensure_index_async)
+    QTimer.singleShot(0, window.ask_who_is_working)
     if os.environ.get("KBDESK_STARTUP_PROBE"):
         _startup_probe(app, window)
     code = app.exec()
@@ -84,7 +85,7 @@ def _startup_probe(app: QApplication, window: MainWindow) -> None:
 
     def check(*_: object) -> None:
         focus = app.focusWidget()
-        if window.isVisible() and isinstance(focus, QLineEdit):
+        if window.isVisible() and isinstance(focus, QLineEdit) and focus.window() is window:
             print(f"startup-probe ready {time.time():.6f} {focus.objectName()}", flush=True)
             app.focusChanged.disconnect(check)  # the window is deleted while quitting
             app.exit(0)

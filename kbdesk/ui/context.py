@@ -75,13 +75,23 @@ class AppContext(QObject):
     def is_lead(self) -> bool:
         return self._role is Role.LEAD
 
-    def set_operator(self, name: str) -> None:
+    @property
+    def operator_confirmed(self) -> bool:
+        """False until the person has told the app their name (it signs their replies)."""
+        return bool(self.settings.value("operator/name", ""))
+
+    def set_operator(self, name: str, *, rename: bool = False) -> None:
+        """Switch to another person, or with `rename` correct this person's name (keeps role)."""
         name = " ".join(name.split())
-        if not name or name == self._operator:
+        if not name:
             return
-        self._operator = name
-        self._role = Role(self.kb.store.operator(name).role)
         self.settings.setValue("operator/name", name)
+        if name == self._operator:
+            return
+        store = self.kb.store
+        operator = store.rename_operator(self._operator, name) if rename else store.operator(name)
+        self._operator = operator.name
+        self._role = Role(operator.role)
         self.operator_changed.emit()
 
     @property

@@ -24,9 +24,11 @@ from kbdesk.ui.context import AppContext, IndexStatus
 class SettingsDialog(QDialog):
     """Who is working and which language the interface speaks."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, welcome: bool = False
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Settings"))
+        self.setWindowTitle(self.tr("Welcome to kbdesk") if welcome else self.tr("Settings"))
         self.name = QLineEdit(context.operator)
         self.name.setMaxLength(200)
         self.language = QComboBox()
@@ -36,6 +38,15 @@ class SettingsDialog(QDialog):
         current = str(context.settings.value("ui/language", "system"))
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         form = QFormLayout(self)
+        if welcome:
+            intro = QLabel(
+                self.tr(
+                    "Your name signs the replies you copy ({{operator}}) and your statistics. "
+                    "You can change it later in File → Settings."
+                )
+            )
+            intro.setWordWrap(True)
+            form.addRow(intro)
         form.addRow(self.tr("Your &name:"), self.name)
         form.addRow(self.tr("&Language:"), self.language)
         note = QLabel(self.tr("A new language applies after a restart."))
@@ -180,11 +191,22 @@ class MainWindow(QMainWindow):
         if page is not None and hasattr(page, "new_item"):
             page.new_item(title=title, body=body)
 
+    def ask_who_is_working(self) -> None:
+        """On the first start: the name defaults to the system user, which is rarely right."""
+        if self.context.operator_confirmed:
+            return
+        dialog = SettingsDialog(self.context, self, welcome=True)
+        dialog.name.selectAll()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._apply_settings(dialog, rename=True)
+
     def _on_settings(self) -> None:
         dialog = SettingsDialog(self.context, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.context.set_operator(dialog.name.text())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._apply_settings(dialog, rename=False)
+
+    def _apply_settings(self, dialog: SettingsDialog, *, rename: bool) -> None:
+        self.context.set_operator(dialog.name.text(), rename=rename)
         language = dialog.language.currentData()
         if language != self.context.settings.value("ui/language", "system"):
             self.context.settings.setValue("ui/language", language)

@@ -40,3 +40,21 @@ def test_pages_follow_the_role(qtbot, make_context: Callable[..., AppContext]) -
     assert visible == ["&Answers", "&Editor", "&Dashboard"]
     actions = [a.text().replace("&", "") for a in lead.file_menu.actions()]
     assert any("Import" in text for text in actions) and any("Export" in text for text in actions)
+
+
+def test_the_first_start_name_keeps_the_first_persons_role(qtbot, sample_kb, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from kbdesk.kb import default_operator
+
+    settings = QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
+    context = AppContext(sample_kb, settings, tmp_path)
+    assert context.operator == default_operator() and not context.operator_confirmed
+    assert context.role is Role.LEAD  # the first person on an empty database
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    context.set_operator("Анна Смирнова", rename=True)
+    assert context.operator == "Анна Смирнова" and context.role is Role.LEAD
+    assert context.operator_confirmed
+    assert [o.name for o in sample_kb.store.operators()] == ["Анна Смирнова"]
+    assert window._operator_label.text().startswith("Анна Смирнова")
