@@ -1,8 +1,11 @@
 """Search latency, build rate, size and memory on a synthetic corpus, with SQLite FTS5 as floor.
 
-    python benchmarks/search_bench.py [--sizes 1000,10000] [--rebuild]
+    python benchmarks/search_bench.py [--sizes 1000,10000] [--repeat 3] [--rebuild]
 
-Prints figures; it asserts nothing. Indexes are cached under .benchmarks-data/.
+Prints figures; it asserts nothing. Indexes are cached under .benchmarks-data/. Query timings
+are taken --repeat times, each time on a freshly opened index (so no query cache survives from
+the previous round), and the median of each figure across the rounds is printed: the machine
+may be shared, and one round can catch another process's burst.
 """
 
 from __future__ import annotations
@@ -17,12 +20,13 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.corpus import Corpus  # noqa: E402 - runnable as a script from a checkout
+from benchmarks.corpus import CORPUS_VERSION, Corpus  # noqa: E402 - runnable as a script from a checkout
 from kbdesk.search import SearchDoc, SearchRequest, WhooshIndex  # noqa: E402
 from kbdesk.search.text import WORD_RE, fold, switch_layout  # noqa: E402
 from kbdesk.search.whoosh_schema import FORMAT_VERSION  # noqa: E402
@@ -78,14 +82,25 @@ def timed(fn: Callable[[str], object], queries: list[str]) -> list[float]:
     return out
 
 
+def search_all(index: WhooshIndex, sets: dict[str, list[str]]) -> dict[str, list[float]]:
+    return {
+        name: timed(lambda q: index.search(SearchRequest(q, limit=20, snippets=10)), queries)
+        for name, queries in sets.items()
+    }
+
+
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def _fingerprint(n: int) -> str:
+    return f"corpus-{n}-{SEED}-c{CORPUS_VERSION}"
+
+
 def build_whoosh(n: int, docs: list[SearchDoc], rebuild: bool) -> tuple[WhooshIndex, dict]:
-    path = DATA / f"whoosh-{n}-s{SEED}-f{FORMAT_VERSION}"
+    path = DATA / f"whoosh-{n}-s{SEED}-c{CORPUS_VERSION}-f{FORMAT_VERSION}"
     stats_file = path / "bench-build.json"
-    fingerprint = f"corpus-{n}-{SEED}"
+    fingerprint = _fingerprint(n)
     index = WhooshIndex(path)
     if not rebuild and stats_file.exists() and index.open().value == "ok" \
             and index.fingerprint() == fingerprint:
@@ -145,11 +160,11 @@ def measure_edit(index: WhooshIndex, docs: list[SearchDoc]) -> tuple[list[float]
         times.append((time.perf_counter() - started) * 1000.0)
         found += any(h.id == doc.id for h in result.hits)
     # Put the cached index back as it was, fingerprint included, for the next run.
-    index.upsert(touched, f"corpus-{len(docs)}-{SEED}")
+    index.upsert(touched, _fingerprint(len(docs)))
     return times, found
 
 
-def run_size(n: int, rebuild: bool) -> None:
+def run_size(n: int, rebuild: bool, repeat: int) -> None:
     print(f"\n=== {n:,} items ===")
     corpus = Corpus(seed=SEED, articles=ROOT / "articles")
     started = time.perf_counter()
@@ -173,14 +188,27 @@ def run_size(n: int, rebuild: bool) -> None:
     sets = query_sets(corpus, docs)
     db, fts_build = fts5(docs)
     print(f"  FTS5 build: {fts_build:.1f} s ({n / fts_build:.0f} docs/s)")
+    rounds: list[dict[str, list[float]]] = []
+    cold.close()
+    for _ in range(repeat):
+        cold = WhooshIndex(gen)  # a fresh index each round: no query cache carries over
+        cold.open()
+        rounds.append(search_all(cold, sets))
+        cold.close()
+    cold.open()
+    floors = {name: [timed(lambda q: fts5_search(db, q), queries) for _ in range(repeat)]
+              for name, queries in sets.items()}
     print(f"  {'queries':<10} {'n':>4} {'p50':>7} {'p95':>7} {'max':>7} "
-          f"{'fts p50':>8} {'fts p95':>8} {'p95 ratio':>9}  (ms, limit 20, snippets top 10)")
+          f"{'fts p50':>8} {'fts p95':>8} {'p95 ratio':>9}  (ms, limit 20, snippets top 10, "
+          f"median of {repeat} rounds)")
     for name, queries in sets.items():
-        ours = timed(lambda q: cold.search(SearchRequest(q, limit=20, snippets=10)), queries)
-        floor = timed(lambda q: fts5_search(db, q), queries)
-        print(f"  {name:<10} {len(queries):>4} {pct(ours, .5):>7.1f} {pct(ours, .95):>7.1f} "
-              f"{max(ours):>7.1f} {pct(floor, .5):>8.1f} {pct(floor, .95):>8.1f} "
-              f"{pct(ours, .95) / max(pct(floor, .95), 0.01):>8.1f}x")
+        ours = [r[name] for r in rounds]
+        p50, p95, top = (median(pct(t, .5) for t in ours), median(pct(t, .95) for t in ours),
+                         median(max(t) for t in ours))
+        f50 = median(pct(t, .5) for t in floors[name])
+        f95 = median(pct(t, .95) for t in floors[name])
+        print(f"  {name:<10} {len(queries):>4} {p50:>7.1f} {p95:>7.1f} {top:>7.1f} "
+              f"{f50:>8.1f} {f95:>8.1f} {p95 / max(f95, 0.01):>8.1f}x")
     edits, found = measure_edit(cold, docs)
     print(f"  saved edit searchable (upsert+refresh+search): p50 {pct(edits, .5):.0f} ms, "
           f"p95 {pct(edits, .95):.0f} ms, max {max(edits):.0f} ms; found {found}/{len(edits)}")
@@ -195,10 +223,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--rebuild", action="store_true", help="ignore cached indexes")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of query timings")
     args = parser.parse_args(argv)
     DATA.mkdir(exist_ok=True)
     for size in (int(s) for s in args.sizes.split(",")):
-        run_size(size, args.rebuild)
+        run_size(size, args.rebuild, max(1, args.repeat))
     return 0
 
 

@@ -33,8 +33,6 @@ Execute = Callable[[Plan, int | None, SearchRequest], tuple[list[Found], int]]
 # When all words match in fewer documents than this, documents matching most of the words join
 # them: a strong title match of the main word beats a stray body match of every word.
 FEW_STRICT_HITS = 5
-# The pool a soft match ranks from, as a multiple of the requested limit.
-SOFT_POOL = 5
 
 
 def coordinated(score: float, matched: int, clauses: int) -> float:

@@ -7,7 +7,7 @@ execute the same plans, so they agree on word forms, prefixes, typos, layouts an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from kbdesk.search.text import STOP_WORDS, stem, switch_layout, words
@@ -56,6 +56,34 @@ class Plan:
         return [a for c in self.clauses for option in c.options for a in option]
 
 
+class _Lazy:
+    def __init__(self, build: Callable[[], Plan]) -> None:
+        self._build: Callable[[], Plan] | None = build
+        self._plan: Plan | None = None
+
+    def get(self) -> Plan:
+        if self._build is not None:
+            self._plan, self._build = self._build(), None
+        assert self._plan is not None
+        return self._plan
+
+
+class _Readings(Sequence[Plan]):
+    """Readings in order, each planned on first access."""
+
+    def __init__(self, items: list[_Lazy]) -> None:
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: int) -> Plan:  # type: ignore[override]
+        return self._items[index].get()
+
+    def __iter__(self) -> Iterator[Plan]:
+        return (item.get() for item in self._items)
+
+
 class Planner:
     def __init__(self, vocabulary: Callable[[], Vocabulary]) -> None:
         self._vocabulary = vocabulary
@@ -74,27 +102,31 @@ class Planner:
         self._synonyms = table
         self._longest_synonym = max((len(k) for k in table), default=1)
 
-    def readings(self, text: str) -> list[Plan]:
-        """Plans to try in order; the first that finds something wins."""
+    def readings(self, text: str) -> Sequence[Plan]:
+        """Plans to try in order; the first that finds something wins.
+
+        Plans are built when first asked for: a reading that is never tried costs nothing,
+        and building one can mean looking up typo corrections for every word.
+        """
         is_open = bool(text) and not text[-1].isspace()
         typed = words(text)[:MAX_QUERY_WORDS]
         if not typed:
             return []
         vocab = self._vocabulary()
-        plans = [self._plan(typed, is_open, False)]
+        typed_plan = _Lazy(lambda: self._plan(typed, is_open, False))
         known = self._evidence(typed, is_open, vocab)
         if known == len(typed):
-            return plans
+            return _Readings([typed_plan])
         switched_text = switch_layout(text)
         if switched_text is None:
-            return plans
+            return _Readings([typed_plan])
         switched = words(switched_text)[:MAX_QUERY_WORDS]
         if not switched:
-            return plans
-        plan_b = self._plan(switched, is_open, True)
+            return _Readings([typed_plan])
+        switched_plan = _Lazy(lambda: self._plan(switched, is_open, True))
         if self._evidence(switched, is_open, vocab) > known:
-            return [plan_b, plans[0]]
-        return [plans[0], plan_b]
+            return _Readings([switched_plan, typed_plan])
+        return _Readings([typed_plan, switched_plan])
 
     @staticmethod
     def _evidence(tokens: list[str], is_open: bool, vocab: Vocabulary) -> int:
@@ -140,7 +172,7 @@ class Planner:
             family = tuple(vocab.family(word_stem, longer=not prefix))
             expansions: tuple[str, ...] = ()
             if prefix and len(token) >= MIN_BODY_PREFIX:
-                expansions = tuple(vocab.expand({word_stem, token}, MAX_EXPANSIONS))
+                expansions = tuple(vocab.expand(token, MAX_EXPANSIONS))
             return Atom(token, word_stem, prefix, 1.0, family, expansions), []
         fixes = vocab.corrections(token)
         atoms = [Atom(w, stem(w), False, CORRECTED_WEIGHT) for w in fixes]

@@ -7,6 +7,7 @@ behind; a correction towards a word that no longer exists only costs an empty re
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -34,7 +35,10 @@ class Vocabulary:
         self._sorted_words: list[str] = []
         self._stems: dict[str, int] = {}  # stem -> summed frequency of its surface forms
         self._sorted_stems: list[str] = []
-        self._by_length: dict[int, list[str]] = {}
+        # Typo candidates by (length, letter at position 0 or 1): a word one edit away shares its
+        # first or second letter with the typed word, in one of those positions (a swap of the
+        # first two swaps them). Comparing only those is an order of magnitude less work.
+        self._by_start: dict[tuple[int, int, str], list[str]] = {}
         if counts:
             self._counts = dict(counts)
             self._sorted_words = sorted(self._counts)
@@ -43,7 +47,7 @@ class Vocabulary:
                 self._stems[word_stem] = self._stems.get(word_stem, 0) + n
             self._sorted_stems = sorted(self._stems)
             for word in self._sorted_words:
-                self._by_length.setdefault(len(word), []).append(word)
+                self._index_start(word)
 
     def __len__(self) -> int:
         return len(self._counts)
@@ -72,8 +76,12 @@ class Vocabulary:
             self._counts[word] = 1
             new.append(word)
             bisect.insort(self._sorted_words, word)
-            self._by_length.setdefault(len(word), []).append(word)
+            self._index_start(word)
         return new
+
+    def _index_start(self, word: str) -> None:
+        for position in range(min(2, len(word))):
+            self._by_start.setdefault((len(word), position, word[position]), []).append(word)
 
     def knows(self, word: str) -> bool:
         """The word or another form of it occurs somewhere."""
@@ -86,19 +94,21 @@ class Vocabulary:
     def has_stem(self, word_stem: str) -> bool:
         return word_stem in self._stems
 
-    def expand(self, prefixes: Iterable[str], limit: int) -> list[str]:
-        """Stems starting with any of the prefixes, the most frequent first, at most `limit`.
+    def expand(self, prefix: str, limit: int) -> list[str]:
+        """Stems of the known words starting with the prefix, the most frequent first, at most
+        `limit`.
 
         Expanding ourselves (rather than an engine-side prefix query) bounds the work a short
         prefix can cause and lets snippets and the fallback mark exactly what was searched.
+        The stems come from the words the prefix begins, not from the prefix's own stem:
+        Snowball cuts "упом" to "уп", and "уп..." stems (упаковка) are not what was typed.
         """
         found: set[str] = set()
-        for prefix in prefixes:
-            i = bisect.bisect_left(self._sorted_stems, prefix)
-            while i < len(self._sorted_stems) and self._sorted_stems[i].startswith(prefix):
-                found.add(self._sorted_stems[i])
-                i += 1
-        return sorted(found, key=lambda s: -self._stems[s])[:limit]
+        i = bisect.bisect_left(self._sorted_words, prefix)
+        while i < len(self._sorted_words) and self._sorted_words[i].startswith(prefix):
+            found.add(stem(self._sorted_words[i]))
+            i += 1
+        return sorted(found, key=lambda s: (-self._stems.get(s, 0), s))[:limit]
 
     def family(self, word_stem: str, longer: bool = True, limit: int = 6) -> list[str]:
         """Stems within FAMILY_SPAN letters of this one that it extends (or that extend it)."""
@@ -123,14 +133,18 @@ class Vocabulary:
         if len(word) < MIN_TYPO_LENGTH or word.isdigit():
             return []
         scored: list[tuple[int, int, str]] = []
+        seen: set[str] = set()
         for length in range(len(word) - MAX_TYPO_DISTANCE, len(word) + MAX_TYPO_DISTANCE + 1):
-            candidates = self._by_length.get(length)
-            if not candidates:
-                continue
-            for found, distance, _ in process.extract_iter(
-                word, candidates, scorer=OSA.distance, score_cutoff=MAX_TYPO_DISTANCE
-            ):
-                scored.append((int(distance), -self._counts.get(found, 0), found))
+            for position, letter in itertools.product((0, 1), {word[0], word[1]}):
+                candidates = self._by_start.get((length, position, letter))
+                if not candidates:
+                    continue
+                for found, distance, _ in process.extract_iter(
+                    word, candidates, scorer=OSA.distance, score_cutoff=MAX_TYPO_DISTANCE
+                ):
+                    if found not in seen:
+                        seen.add(found)
+                        scored.append((int(distance), -self._counts.get(found, 0), found))
         scored.sort()
         return [w for _, _, w in scored[:limit]]
 

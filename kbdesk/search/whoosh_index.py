@@ -27,7 +27,8 @@ from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.writing import IndexWriter
 
 from kbdesk.search.api import IndexState, Progress, SearchDoc, SearchRequest, SearchResult
-from kbdesk.search.flow import SOFT_POOL, Found, coordinated, run_search
+from kbdesk.search.flow import Found, coordinated, run_search
+from kbdesk.search.postings import PostingScorer, top
 from kbdesk.search.query import Plan, Planner
 from kbdesk.search.snippets import Marker, make_snippet
 from kbdesk.search.text import words
@@ -35,10 +36,8 @@ from kbdesk.search.vocabulary import Vocabulary
 from kbdesk.search.whoosh_schema import (
     FORMAT_VERSION,
     build_schema,
-    clause_terms,
     doc_fields,
     filter_query,
-    plan_query,
     status_mask,
 )
 
@@ -47,6 +46,9 @@ META = "kbdesk-meta.json"
 VOCAB = "kbdesk-vocab.txt"
 LOCK_NAME = "WRITELOCK"  # whoosh.index.Index.writer() takes this lock in the storage
 _PROGRESS_EVERY = 100
+# A saved edit commits without merging segments (merging is most of a commit's time on a large
+# index); after this many such commits the small segments are merged on a background thread.
+_MERGE_AFTER_EDITS = 8
 
 
 def doc_words(doc: SearchDoc) -> list[str]:
@@ -77,6 +79,8 @@ class WhooshIndex:
         self._procs = procs if procs is not None else min(2, os.cpu_count() or 1)
         self._lock = threading.RLock()  # guards the searcher, vocabulary and meta
         self._write_lock = threading.Lock()  # one writer at a time within this process
+        self._merger: threading.Thread | None = None
+        self._unmerged = 0  # edit commits since the last merge
         self._ix: Index | None = None
         self._searcher: WhooshSearcher | None = None
         self._gen: Path | None = None
@@ -86,7 +90,8 @@ class WhooshIndex:
         self._planner = Planner(lambda: self._vocab)
         self._pending: list[tuple[str, Any, str]] | None = None  # edits made during a rebuild
         self._plans: dict[tuple[str, tuple[str, ...]], Plan | None] = {}
-        self._sets: dict[tuple[Any, ...], tuple[set[int] | None, set[int] | None]] = {}
+        self._sets: dict[tuple[Any, ...], tuple[set[int] | None, frozenset[int]]] = {}
+        self._scorer: PostingScorer | None = None  # caches tied to the current searcher
         self.problems: list[str] = []  # what open() found, for the log
 
     # -- opening and checking ---------------------------------------------------------------
@@ -148,6 +153,7 @@ class WhooshIndex:
             _close_quietly(searcher, ix)
             return self._report(IndexState.CORRUPT, f"{type(exc).__name__}: {exc}")
         self._ix, self._searcher, self._gen = ix, searcher, gen
+        self._scorer = PostingScorer(searcher)
         self._meta, self._vocab = meta, vocab
         self._statuses = self._present_statuses()
         self._plans.clear()
@@ -204,6 +210,7 @@ class WhooshIndex:
             return self._searcher.doc_count() if self._searcher is not None else 0
 
     def close(self) -> None:
+        self.wait_for_merge(30.0)
         with self._lock:
             self._close_locked()
 
@@ -213,6 +220,7 @@ class WhooshIndex:
         if self._ix is not None:
             self._ix.close()
         self._ix = self._searcher = self._gen = None
+        self._scorer = None
         self._meta = {}
 
     def _present_statuses(self) -> list[str]:
@@ -341,20 +349,55 @@ class WhooshIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(merge=False)
             with self._lock:
                 new_words = known.add(fresh.words())
                 Vocabulary.append(gen / VOCAB, new_words)
                 self._meta = {**self._meta, "fingerprint": fingerprint,
                               "doc_count": int(self._meta.get("doc_count", 0)) + delta}
                 _write_atomic(gen / META, json.dumps(self._meta))
-                if self._searcher is not None:
-                    self._searcher = self._searcher.refresh()
-                    self._statuses = self._present_statuses()
-                self._plans.clear()
-                self._sets.clear()
+                self._refresh_locked()
                 if self._pending is not None:
                     self._pending.append((op, payload, fingerprint))
+            self._unmerged += 1
+            if self._unmerged >= _MERGE_AFTER_EDITS:
+                self._merge_in_background()
+
+    def _refresh_locked(self) -> None:
+        """After a commit: a fresh view for searches, and no cached plans or term sets."""
+        if self._searcher is not None:
+            self._searcher = self._searcher.refresh()
+            self._scorer = PostingScorer(self._searcher)
+            self._statuses = self._present_statuses()
+        self._plans.clear()
+        self._sets.clear()
+
+    def _merge_in_background(self) -> None:
+        if self._merger is not None and self._merger.is_alive():
+            return
+        self._merger = threading.Thread(target=self._merge, name="index-merge", daemon=True)
+        self._merger.start()
+
+    def _merge(self) -> None:
+        """Merge the small segments that edits left behind; searches go on meanwhile."""
+        with self._write_lock:
+            ix = self._ix
+            if ix is None:
+                return
+            try:
+                writer = ix.writer(timeout=5.0)
+                writer.commit()  # an empty commit with the default policy merges small segments
+            except Exception:  # a busy or closed index: the next edit tries again
+                return
+            self._unmerged = 0
+            with self._lock:
+                if self._ix is ix:
+                    self._refresh_locked()
+
+    def wait_for_merge(self, timeout: float | None = None) -> None:
+        merger = self._merger
+        if merger is not None:
+            merger.join(timeout)
 
     # -- searching -----------------------------------------------------------------------
 
@@ -377,32 +420,22 @@ class WhooshIndex:
     def _execute(
         self, plan: Plan, minimum: int | None, request: SearchRequest
     ) -> tuple[list[Found], int]:
-        assert self._searcher is not None
+        assert self._searcher is not None and self._scorer is not None
         limit = max(1, request.limit)
-        soft = minimum is not None
-        query = plan_query(plan, minimum)
         restrict, hide = self._doc_sets(request)
-        if restrict is not None and not restrict:
-            return [], 0  # Whoosh reads an empty filter set as "no filter"
-        results = self._searcher.search(
-            query,
-            limit=limit * SOFT_POOL if soft else limit,
-            filter=restrict,
-            mask=hide,
-            terms=soft,
-        )
-        clauses = clause_terms(plan) if soft else []
+        allowed: set[int] | None = None
+        if minimum is None:
+            scores, allowed = self._scorer.strict(plan, restrict, hide)
+            total = len(allowed) if allowed is not None else len(scores)
+        else:
+            raw, matched = self._scorer.soft(plan, minimum, restrict, hide)
+            clauses = len(plan.clauses)
+            scores = {d: coordinated(v, n, clauses)
+                      for (d, v), n in zip(raw.items(), matched, strict=True)}
+            total = len(scores)
         found = []
-        for hit in results:
-            score = float(hit.score or 0.0)
-            if soft:
-                matched_terms = {(f, t.decode() if isinstance(t, bytes) else t)
-                                 for f, t in hit.matched_terms()}
-                matched = sum(1 for terms in clauses if terms & matched_terms)
-                if matched < (minimum or 1):
-                    continue
-                score = coordinated(score, matched, len(clauses))
-            fields = hit.fields()
+        for docnum in top(scores, limit, allowed):
+            fields = self._scorer.stored(docnum)
             found.append(
                 Found(
                     id=int(fields["id"]),
@@ -411,32 +444,25 @@ class WhooshIndex:
                     kind=fields.get("kind", ""),
                     category=fields.get("category"),
                     status=fields.get("status", ""),
-                    score=score,
+                    score=scores[docnum],
                     body=fields.get("body", ""),
                 )
             )
-        if soft:
-            found.sort(key=lambda f: -f.score)
-            return found[:limit], len(found)
-        if len(found) < limit:
-            return found, len(found)
-        # Counting every match costs as much as the search itself; past one page the total is
-        # the engine's estimate.
-        estimate = query.estimate_size(self._searcher.reader())
-        return found, max(len(found), min(estimate, self._searcher.doc_count()))
+        return found, total
 
-    def _doc_sets(self, request: SearchRequest) -> tuple[set[int] | None, set[int] | None]:
-        """Filter and status-mask document sets, cached until the searcher changes: Whoosh
-        would otherwise rebuild them on every keystroke."""
-        assert self._searcher is not None
+    def _doc_sets(self, request: SearchRequest) -> tuple[set[int] | None, frozenset[int]]:
+        """Documents the filters allow (None: all) and documents to hide (other statuses and
+        deleted ones), cached until the searcher changes."""
+        assert self._searcher is not None and self._scorer is not None
         key = (request.kinds, request.category, request.tag, request.statuses)
         cached = self._sets.get(key)
         if cached is None:
             fq = filter_query(request)
             mq = status_mask(request, self._statuses)
+            hidden = set(self._searcher.docs_for_query(mq)) if mq is not None else set()
             cached = (
                 set(self._searcher.docs_for_query(fq)) if fq is not None else None,
-                set(self._searcher.docs_for_query(mq)) if mq is not None else None,
+                frozenset(hidden | self._scorer.deleted),
             )
             if len(self._sets) > 32:
                 self._sets.clear()

@@ -1,4 +1,8 @@
-"""Whoosh schema, analyzers and the translation of plans into Whoosh queries."""
+"""Whoosh schema, analyzers and the translation of plans into Whoosh queries.
+
+Searches are scored by `postings.PostingScorer` straight from the postings; `plan_query` is the
+equivalent Whoosh query tree, kept as the reference the scorer is tested against.
+"""
 
 from __future__ import annotations
 
@@ -84,21 +88,22 @@ class _Or(wq.Or):
     matcher_type = wq.Or.DEFAULT_MATCHER
 
 
-def atom_query(atom: Atom) -> wq.Query:
-    parts: list[wq.Query] = [
-        wq.Term("title", atom.stem),
-        wq.Term("tags", atom.stem),
-        wq.Term("body", atom.stem),
-    ]
+def atom_terms(atom: Atom) -> list[tuple[str, str, float]]:
+    """The (field, term, boost) a word is searched by; its score is their sum times its weight.
+
+    The posting scorer and the query tree below both read this list, so they cannot drift apart.
+    """
+    terms = [(field, atom.stem, 1.0) for field in ("title", "tags", "body")]
     for related in atom.family:
-        parts.extend(
-            wq.Term(field, related, boost=FAMILY_WEIGHT) for field in ("title", "tags", "body")
-        )
+        terms.extend((field, related, FAMILY_WEIGHT) for field in ("title", "tags", "body"))
     if atom.prefix:
-        parts.append(wq.Term("pre", atom.word[:MAX_GRAM]))
-        parts.extend(
-            wq.Term("body", s, boost=EXPANSION_WEIGHT) for s in atom.expansions if s != atom.stem
-        )
+        terms.append(("pre", atom.word[:MAX_GRAM], 1.0))
+        terms.extend(("body", s, EXPANSION_WEIGHT) for s in atom.expansions if s != atom.stem)
+    return terms
+
+
+def atom_query(atom: Atom) -> wq.Query:
+    parts: list[wq.Query] = [wq.Term(f, t, boost=b) for f, t, b in atom_terms(atom)]
     return _Or(parts, boost=atom.weight)
 
 
@@ -120,20 +125,6 @@ def plan_query(plan: Plan, minimum: int | None) -> wq.Query:
     if plan.optional:
         main = wq.AndMaybe(main, _Or([atom_query(a) for a in plan.optional]))
     return main
-
-
-def clause_terms(plan: Plan) -> list[set[tuple[str, str]]]:
-    """The (field, term) pairs each clause can match, to tell which clauses a hit matched."""
-    out: list[set[tuple[str, str]]] = []
-    for clause in plan.clauses:
-        terms: set[tuple[str, str]] = set()
-        for option in clause.options:
-            for atom in option:
-                terms |= {(f, t) for t in atom.stems() for f in ("title", "tags", "body")}
-                if atom.prefix:
-                    terms.add(("pre", atom.word[:MAX_GRAM]))
-        out.append(terms)
-    return out
 
 
 def filter_query(request: SearchRequest) -> wq.Query | None:

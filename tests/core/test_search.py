@@ -114,6 +114,9 @@ def test_english_is_stemmed(engine) -> None:
     ("возрват ", 1),  # swapped
     ("возвратт ", 1),  # extra
     ("задерживаетя", 2),  # unfinished last word with a typo
+    ("овзврат ", 1),  # the first two letters swapped
+    ("озврат ", 1),  # the first letter missing
+    ("взоврат ", 1),  # the second letter wrong
 ])
 def test_one_typo_still_finds(engine, typo: str, expected: int) -> None:
     result = find(engine, typo)

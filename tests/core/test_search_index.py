@@ -16,8 +16,9 @@ def doc(doc_id: int, title: str, body: str = "", status: str = "published") -> S
     return SearchDoc(doc_id, f"item-{doc_id}", "article", title, body, None, (), status)
 
 
-DOCS = [doc(i, f"Статья номер {i}", f"Текст про доставку и возврат, вариант {i}.")
-        for i in range(1, 31)]
+DOCS = [
+    doc(i, f"Статья номер {i}", f"Текст про доставку и возврат, вариант {i}.") for i in range(1, 31)
+]
 
 
 @pytest.fixture
@@ -206,3 +207,77 @@ def test_check_notices_a_wrong_document_count(built: WhooshIndex) -> None:
     assert ix.open() is IndexState.OK
     assert any("documents" in p for p in ix.check())
     ix.close()
+
+
+def test_prefix_reaches_the_words_it_begins_only(tmp_path: Path) -> None:
+    # Snowball cuts the unfinished "упом" to "уп": the body must not match every "уп..." word.
+    ix = WhooshIndex(tmp_path / "index", procs=1)
+    docs = [doc(1, "Первая", "Упаковка повреждена."), doc(2, "Вторая", "Клиент упоминает код.")]
+    ix.rebuild(docs, len(docs), "fp")
+    assert [h.id for h in ix.search(SearchRequest("упом")).hits] == [2]
+    assert [h.id for h in ix.search(SearchRequest("упак")).hits] == [1]
+    ix.close()
+
+
+def test_cached_results_follow_edits(built: WhooshIndex) -> None:
+    # The same query before and after an edit: nothing cached for the old searcher may leak.
+    assert built.search(SearchRequest("кешбэк ")).hits == []
+    assert built.search(SearchRequest("вариант 7 ")).hits[0].id == 7
+    built.upsert([doc(7, "Кешбэк за заказ", "Начисляется сразу.")], "fp-2")
+    assert [h.id for h in built.search(SearchRequest("кешбэк ")).hits] == [7]
+    assert 7 not in [h.id for h in built.search(SearchRequest("вариант 7 ")).hits]
+    built.delete([7], "fp-3")
+    assert built.search(SearchRequest("кешбэк ")).hits == []
+
+
+def test_stop_words_leave_cached_scores_alone(built: WhooshIndex) -> None:
+    before = [(h.id, h.score) for h in built.search(SearchRequest("возврат ")).hits]
+    assert built.search(SearchRequest("как возврат ")).hits
+    assert [(h.id, h.score) for h in built.search(SearchRequest("возврат ")).hits] == before
+
+
+def test_scores_are_whooshs_bm25f(built: WhooshIndex) -> None:
+    """The posting scorer reproduces the scores of the equivalent Whoosh query tree."""
+    from kbdesk.search.postings import PostingScorer
+    from kbdesk.search.whoosh_schema import plan_query
+
+    built.upsert(
+        [
+            doc(40, "Возврат доставки", "Доставка и возврат, возврат денег."),
+            doc(41, "Доставка курьером", "Курьер доставит заказ."),
+        ],
+        "fp-2",
+    )
+    searcher = built._searcher
+    assert searcher is not None
+    scorer = PostingScorer(searcher)
+    for text in ("возврат ", "доставка возврат ", "дост", "доставка вари", "статья номер"):
+        plan = built._planner.readings(text)[0]
+        expected = {
+            hit.docnum: hit.score for hit in searcher.search(plan_query(plan, None), limit=None)
+        }
+        scores, allowed = scorer.strict(plan, None, scorer.deleted)
+        ours = {d: scores[d] for d in (allowed if allowed is not None else scores)}
+        assert ours.keys() == expected.keys(), text
+        assert all(abs(ours[d] - expected[d]) < 1e-4 * max(1.0, expected[d]) for d in ours), text
+
+
+def test_many_small_edits_stay_searchable_and_get_merged(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kbdesk.search import SearchDoc, SearchRequest, WhooshIndex
+
+    index = WhooshIndex(tmp_path / "ix", procs=1)
+    docs = [
+        SearchDoc(i, f"d{i}", "article", f"Статья {i}", "текст про доставку", None, (), "published")
+        for i in range(1, 31)
+    ]
+    index.rebuild(docs, len(docs), "fp-0")
+    for number, doc in enumerate(docs[:20], start=1):
+        edited = SearchDoc(
+            doc.id, doc.slug, doc.kind, f"Правка{number}", doc.body, None, (), "published"
+        )
+        index.upsert([edited], f"fp-{number}")
+        assert index.search(SearchRequest(f"правка{number} ")).hits[0].id == doc.id
+    index.wait_for_merge(30)
+    hits = index.search(SearchRequest("доставку", limit=50)).hits
+    assert len(hits) == 30 and index.fingerprint() == "fp-20"
+    index.close()
