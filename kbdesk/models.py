@@ -109,6 +109,10 @@ class UsageEvent(SQLModel, table=True):
         Index("ix_usage_event_article_at", "article_id", "at"),
         Index("ix_usage_event_operator_at", "operator", "at"),
         Index("ix_usage_event_kind_at", "kind", "at"),
+        # Covering indexes for the dashboard aggregates (migration 0002).
+        Index("ix_usage_event_article_kind_at", "article_id", "kind", "at"),
+        Index("ix_usage_event_operator_kind_at", "operator", "kind", "at"),
+        Index("ix_usage_event_normalized_kind_at", "normalized", "kind", "at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -117,6 +121,7 @@ class UsageEvent(SQLModel, table=True):
     operator: str = Field(default="", max_length=200)
     article_id: int | None = Field(default=None, foreign_key="article.id", ondelete="SET NULL")
     query: str | None = Field(default=None, max_length=500)  # masked before storage
+    normalized: str | None = Field(default=None, max_length=500)  # normalize_query(query)
     channel: str | None = Field(default=None, max_length=20)
 
 
@@ -125,6 +130,8 @@ class SearchLog(SQLModel, table=True):
     __table_args__ = (
         Index("ix_search_log_at", "at"),
         Index("ix_search_log_normalized_at", "normalized", "at"),
+        Index("ix_search_log_normalized_at_hits", "normalized", "at", "hits"),
+        Index("ix_search_log_operator_at", "operator", "at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -31,6 +31,7 @@ class UsageRecorder:
             operator=operator,
             article_id=article_id,
             query=masked,
+            normalized=normalize_query(masked)[:MAX_QUERY] if masked else None,
             channel=channel,
             at=at or utcnow(),
         )

@@ -1,0 +1,210 @@
+"""How long the team-lead dashboard takes to refresh on a million usage events.
+
+    python benchmarks/stats_bench.py                     # SQLite in a temporary folder
+    python benchmarks/stats_bench.py --postgres URL      # also PostgreSQL, in a fresh schema
+
+Events are spread over `--days` days (default 90) with a skewed article popularity (a few
+answers get most of the traffic), 40 operators and one search per three events. The refresh
+time of every table and of the whole dashboard is the median over `--runs` runs, for the
+7, 30 and 90 day periods the page offers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, create_engine, text
+
+from kbdesk.db import Database
+from kbdesk.models import Article, SearchLog, UsageEvent
+from kbdesk.stats import Period, StatsService
+
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
+ARTICLES = 400
+OPERATORS = [f"оператор {n:02d}" for n in range(40)]
+KINDS = ["view"] * 45 + ["copy"] * 30 + ["resolved"] * 18 + ["not_resolved"] * 7
+QUERIES = [f"вопрос клиента {n}" for n in range(3000)]
+TABLES = ("items", "trend", "operators", "gaps", "stale")
+STAMP = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def _articles() -> list[dict[str, Any]]:
+    rng = random.Random(7)
+    created = NOW - timedelta(days=400)
+    return [
+        {
+            "id": n,
+            "slug": f"article-{n}",
+            "kind": "template" if n % 3 == 0 else "article",
+            "title": f"Статья {n}",
+            "body": "",
+            "status": "published",
+            "review_by": date(2026, 1, 1) if rng.random() < 0.1 else None,
+            "version": 1,
+            "created_at": created,
+            "updated_at": created,
+            "updated_by": "bench",
+        }
+        for n in range(1, ARTICLES + 1)
+    ]
+
+
+def _events(count: int, days: int, sqlite: bool) -> Iterator[tuple[Any, ...]]:
+    rng = random.Random(1)
+    # Zipf-like popularity; the last 20 articles are never used (stale candidates).
+    weights = [1 / rank**0.9 for rank in range(1, ARTICLES - 20 + 1)]
+    picks = rng.choices(range(1, ARTICLES - 20 + 1), weights, k=count)
+    start = NOW.timestamp() - days * 86400
+    for article_id in picks:
+        moment = datetime.fromtimestamp(start + rng.random() * days * 86400, UTC)
+        kind = rng.choice(KINDS)
+        query = rng.choice(QUERIES) if kind == "copy" and rng.random() < 0.6 else None
+        yield (
+            moment.strftime(STAMP) if sqlite else moment,
+            kind,
+            rng.choice(OPERATORS),
+            article_id,
+            query,
+            query,  # the vocabulary is already normalised
+            "chat",
+        )
+
+
+def _searches(count: int, days: int, sqlite: bool) -> Iterator[tuple[Any, ...]]:
+    rng = random.Random(2)
+    start = NOW.timestamp() - days * 86400
+    for _ in range(count):
+        moment = datetime.fromtimestamp(start + rng.random() * days * 86400, UTC)
+        query = f"вопрос клиента {rng.randint(0, 5000)}"
+        hits = 0 if rng.random() < 0.25 else rng.randint(1, 20)
+        stamp = moment.strftime(STAMP) if sqlite else moment
+        yield (stamp, query, query, hits, 12.5, rng.choice(OPERATORS))
+
+
+EVENT_COLUMNS = "at, kind, operator, article_id, query, normalized, channel"
+SEARCH_COLUMNS = "at, query, normalized, hits, took_ms, operator"
+
+
+def fill(database: Database, events: int, days: int) -> float:
+    """Bulk-load the events; indexes are dropped first and rebuilt once at the end."""
+    started = time.perf_counter()
+    indexes = [*UsageEvent.__table__.indexes, *SearchLog.__table__.indexes]  # type: ignore[attr-defined]
+    with database.engine.begin() as connection:
+        connection.execute(Article.__table__.insert(), _articles())  # type: ignore[attr-defined]
+        for index in indexes:
+            index.drop(connection)
+        if database.is_sqlite:
+            _fill_sqlite(connection, events, days)
+        else:
+            _fill_postgres(connection, events, days)
+        for index in indexes:
+            index.create(connection)
+    if not database.is_sqlite:
+        with database.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").execute(
+                text("VACUUM ANALYZE")
+            )
+    return time.perf_counter() - started
+
+
+def _fill_sqlite(connection: Connection, events: int, days: int) -> None:
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor.executemany(
+        f"INSERT INTO usage_event ({EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        _events(events, days, sqlite=True),
+    )
+    cursor.executemany(
+        f"INSERT INTO search_log ({SEARCH_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+        _searches(events // 3, days, sqlite=True),
+    )
+
+
+def _fill_postgres(connection: Connection, events: int, days: int) -> None:
+    # COPY is PostgreSQL's bulk path; executemany would take minutes for a million rows.
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f"COPY usage_event ({EVENT_COLUMNS}) FROM STDIN") as copy:
+        for row in _events(events, days, sqlite=False):
+            copy.write_row(row)
+    with cursor.copy(f"COPY search_log ({SEARCH_COLUMNS}) FROM STDIN") as copy:
+        for row in _searches(events // 3, days, sqlite=False):
+            copy.write_row(row)
+    connection.execute(
+        text("SELECT setval('usage_event_id_seq', (SELECT max(id) FROM usage_event))")
+    )
+
+
+def measure(database: Database, runs: int, periods: list[int]) -> None:
+    service = StatsService(database)
+    started = time.perf_counter()
+    service.prepare()
+    print(f"  planner statistics (once per start): {(time.perf_counter() - started) * 1000:.0f} ms")
+    print(f"  {'period':>8} " + " ".join(f"{name:>10}" for name in TABLES) + f" {'total':>10}")
+    for days in periods:
+        period = Period(NOW - timedelta(days=days), NOW)
+        totals: list[float] = []
+        per_table: dict[str, list[float]] = {name: [] for name in TABLES}
+        for _ in range(runs):
+            started = time.perf_counter()
+            board = service.dashboard(period)
+            totals.append((time.perf_counter() - started) * 1000)
+            for name in TABLES:
+                per_table[name].append(board.timings_ms[name])
+        cells = " ".join(f"{statistics.median(per_table[n]):>8.1f}ms" for n in TABLES)
+        print(f"  {days:>6} d {cells} {statistics.median(totals):>8.1f}ms")
+    events_in = [len(board.items), len(board.gaps), len(board.stale)]
+    print(f"  (last period: {events_in[0]} items, {events_in[1]} gaps, {events_in[2]} stale)")
+
+
+def run(database: Database, args: argparse.Namespace, label: str) -> None:
+    database.migrate()
+    seconds = fill(database, args.events, args.days)
+    print(f"{label}: {args.events:,} events + {args.events // 3:,} searches over {args.days} days,")
+    print(f"  loaded in {seconds:.1f} s; dashboard refresh, median of {args.runs} runs:")
+    print("  (per-table times overlap: the tables are computed on two threads)")
+    measure(database, args.runs, args.periods)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--days", type=int, default=90, help="the events span this many days")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--periods", type=int, nargs="+", default=[7, 30, 90])
+    parser.add_argument("--postgres", metavar="URL", help="also measure on this server")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        database = Database(f"sqlite:///{Path(folder) / 'bench.sqlite'}")
+        try:
+            run(database, args, "SQLite")
+        finally:
+            database.dispose()
+    if args.postgres:
+        _run_postgres(args)
+
+
+def _run_postgres(args: argparse.Namespace) -> None:
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(args.postgres)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    database = Database(args.postgres, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        run(database, args, "PostgreSQL")
+    finally:
+        database.dispose()
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""The dashboard page driven as a team lead would: refresh, sort, open, draft, export."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QTableView
+
+from kbdesk.kb import KnowledgeBase
+from kbdesk.models import EventKind, Role
+from kbdesk.stats import Granularity, TrendPoint
+from kbdesk.stats.export import write_csv, write_xlsx
+from kbdesk.ui.context import AppContext
+from kbdesk.ui.dashboard import DashboardPage
+from kbdesk.ui.dashboard.chart import TrendChart, nice_ceiling
+from kbdesk.ui.dashboard.models import SORT_ROLE
+from kbdesk.ui.main_window import MainWindow
+
+V, C, R, N = EventKind.VIEW, EventKind.COPY, EventKind.RESOLVED, EventKind.NOT_RESOLVED
+
+
+@pytest.fixture
+def events(sample_kb: KnowledgeBase) -> list[int]:
+    """Three items used 10, 9 and 2 times yesterday: text sorting would put 9 above 10."""
+    ids = [record.id for record in sample_kb.store.list()][:3]
+    when = datetime.now(UTC) - timedelta(days=1)
+    usage = sample_kb.usage
+    plan = ((ids[0], 10, 9, 1), (ids[1], 9, 1, 3), (ids[2], 2, 2, 0))
+    for article_id, uses, resolved, failed in plan:
+        for _ in range(uses):
+            usage.event(V, "Анна", article_id=article_id, at=when)
+        for _ in range(resolved):
+            usage.event(R, "Анна", article_id=article_id, at=when)
+        for _ in range(failed):
+            usage.event(N, "Борис", article_id=article_id, at=when)
+    usage.event(C, "Борис", article_id=ids[0], query="как вернуть деньги", at=when)
+    usage.search("Как вернуть деньги?", 4, 5.0, "Борис", at=when)
+    usage.search("рассрочка на 8 (999) 123-45-67", 0, 5.0, "Анна", at=when)
+    return ids
+
+
+@pytest.fixture
+def page(qtbot, context: AppContext, events: list[int]) -> DashboardPage:  # type: ignore[no-untyped-def]
+    widget = DashboardPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()  # the first show computes the tables
+    qtbot.waitUntil(lambda: widget.board is not None, timeout=10000)
+    return widget
+
+
+def column(view: QTableView, title: str) -> int:
+    model = view.model()
+    for number in range(model.columnCount()):
+        if model.headerData(number, Qt.Orientation.Horizontal) == title:
+            return number
+    raise AssertionError(title)
+
+
+def test_models_pass_the_model_tester(qtmodeltester, page: DashboardPage) -> None:  # type: ignore[no-untyped-def]
+    for model in (page.items, page.operators, page.gaps, page.stale, page.trend):
+        qtmodeltester.check(model)
+    for view in page.views.values():
+        qtmodeltester.check(view.proxy)
+
+
+def test_tables_show_the_figures(page: DashboardPage, events: list[int]) -> None:
+    # Ranked by the Wilson bound: 9 of 10 (0.60) above 2 of 2 (0.34) above 1 of 4 (0.05).
+    ranked = [page.items.row_at(n).article_id for n in range(page.items.rowCount())]
+    assert ranked == [events[0], events[2], events[1]]
+    view = page.views["items"]
+    rate = view.model().index(0, column(view, "Rate")).data()
+    assert rate == "90 % (n=10)"
+    team = page.operators.row_at(0)
+    assert team.is_team and team.rate == pytest.approx(12 / 16)
+    assert [page.gaps.row_at(n).query for n in range(page.gaps.rowCount())] == [
+        "рассрочка на <phone>"
+    ]
+    assert "Updated" in page.status.text()
+
+
+def test_sorting_is_numeric_and_keeps_the_team_row_first(
+    qtbot, page: DashboardPage  # type: ignore[no-untyped-def]
+) -> None:
+    view = page.views["items"]
+    uses = column(view, "Uses")
+    view.sortByColumn(uses, Qt.SortOrder.DescendingOrder)
+    values = [view.model().index(r, uses).data(SORT_ROLE) for r in range(view.model().rowCount())]
+    assert values == [11, 9, 2]
+    operators = page.views["operators"]
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        operators.sortByColumn(column(operators, "Rate"), order)
+        first = operators.model().index(0, 0).data()
+        assert first.startswith("Team average")
+
+
+def test_enter_on_an_item_opens_it(qtbot, page: DashboardPage, events: list[int]) -> None:  # type: ignore[no-untyped-def]
+    view = page.views["items"]
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    with qtbot.waitSignal(page.context.open_requested) as signal:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert signal.args == [events[0]]
+
+
+def test_a_gap_opens_a_prefilled_draft(qtbot, page: DashboardPage) -> None:  # type: ignore[no-untyped-def]
+    page.tables.setCurrentIndex(2)
+    with qtbot.waitSignal(page.context.draft_requested) as signal:
+        qtbot.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)
+    title, body = signal.args
+    assert title == "Рассрочка на <phone>"
+    assert "1 searches found nothing" in body
+
+
+def test_changing_the_period_recomputes(qtbot, page: DashboardPage) -> None:  # type: ignore[no-untyped-def]
+    first = page.board
+    page.period.setCurrentIndex(0)  # 7 days
+    qtbot.waitUntil(lambda: page.board is not first, timeout=10000)
+    assert page.board is not None
+    assert page.board.period.until - page.board.period.since == timedelta(days=7)
+    assert page.board.period.since.hour == 0
+    second = page.board
+    page.granularity.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.board is not second, timeout=10000)
+    assert page.board.granularity is Granularity.WEEK
+    third = page.board
+    qtbot.keyClick(page, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: page.board is not third, timeout=10000)
+
+
+def test_export_csv_with_bom_and_xlsx(page: DashboardPage, tmp_path: Path) -> None:
+    table = page.operators.table()
+    path = write_csv(tmp_path / "operators.csv", table)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0][0] == "Operator"
+    assert [r[0] for r in rows[1:]] == ["Team average (2 operators)", "Анна", "Борис"]
+    book = write_xlsx(tmp_path / "stats.xlsx", [m.table() for m in page._models()])
+    workbook = load_workbook(book)
+    assert workbook.sheetnames == ["items", "operators", "gaps", "stale", "trend"]
+    assert workbook["items"]["G2"].value == 11  # uses, stored as a number
+
+
+def test_chart_tooltip_and_empty_state(qtbot) -> None:  # type: ignore[no-untyped-def]
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.resize(600, 260)
+    chart.show()
+    assert not chart.grab().isNull()  # the empty state paints
+    day = datetime(2026, 3, 2, tzinfo=UTC).date()
+    chart.set_points(
+        [TrendPoint(day, 12, 3, 1), TrendPoint(day + timedelta(days=1), 0, 0, 0)],
+        Granularity.DAY,
+    )
+    assert not chart.grab().isNull()
+    plot = chart.plot_rect()
+    assert chart.slot_at(plot.left() + 1) == 0
+    assert chart.slot_at(plot.right() - 1) == 1
+    assert chart.slot_at(0) is None
+    qtbot.mouseMove(chart, QPoint(int(plot.left() + 5), int(plot.center().y())))
+    assert chart.hovered == 0
+    assert chart.tooltip_text(0) == "2026-03-02\nUses: 12\nResolved: 3\nResolution rate: 75 % of 4"
+    assert "no outcomes" in chart.tooltip_text(1)
+    assert (nice_ceiling(0), nice_ceiling(7), nice_ceiling(120), nice_ceiling(950)) == (
+        4, 8, 200, 1000,
+    )
+
+
+def test_only_leads_see_the_dashboard_tab(
+    qtbot, make_context: Callable[..., AppContext]  # type: ignore[no-untyped-def]
+) -> None:
+    for role, visible in ((Role.OPERATOR, False), (Role.LEAD, True)):
+        window = MainWindow(make_context("Вера", role))
+        qtbot.addWidget(window)
+        index = window.tabs.indexOf(window.pages["dashboard"])
+        assert window.tabs.isTabVisible(index) is visible
