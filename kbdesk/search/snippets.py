@@ -16,7 +16,9 @@ _MARKDOWN_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 # to be escaped); emphasis and heading marks anywhere. Plain substring replacement: one regex
 # (or str.translate) over a whole Cyrillic body cost more than the rest of a search.
 _QUOTE_RE = re.compile(r"(?m)^[ \t]*>+")
-_MARKUP_CHARS = "#*_`~|"
+_MARKUP_CHARS = "#*`~|"
+# Underscores are emphasis only at word edges; inside a word (`{{client_name}}`) they stay.
+_EMPHASIS_UNDERSCORE_RE = re.compile(r"(?<!\w)_+|_+(?!\w)")
 
 class Marker:
     """Decides which body words a plan matched: the same stems the engine searched."""
@@ -52,6 +54,8 @@ def plain_text(body: str) -> str:
     for mark in _MARKUP_CHARS:
         if mark in text:
             text = text.replace(mark, " ")
+    if "_" in text:
+        text = _EMPHASIS_UNDERSCORE_RE.sub(" ", text)
     return " ".join(text.split())
 
 

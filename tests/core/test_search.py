@@ -236,3 +236,10 @@ def test_open_reports_ok(index: WhooshIndex, tmp_path: Path) -> None:
     assert again.fingerprint() == "fp"
     assert again.check() == []
     again.close()
+
+
+def test_snippet_text_keeps_placeholder_names_but_drops_emphasis() -> None:
+    from kbdesk.search.snippets import plain_text
+
+    text = plain_text("Здравствуйте, {{client_name}}! _Важно_: __заказ__ **готов**")
+    assert text == "Здравствуйте, {{client_name}}! Важно : заказ готов"

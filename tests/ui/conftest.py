@@ -17,6 +17,14 @@ from kbdesk.ui.main_window import MainWindow
 SAMPLE = Path(__file__).resolve().parent.parent.parent / "articles"
 
 
+@pytest.fixture(autouse=True)
+def _empty_clipboard_after_test(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Offscreen Qt crashes at interpreter exit if the clipboard still holds QMimeData set from
+    Python (seen with PySide6 6.11 and 6.12; xcb and real desktops are fine)."""
+    yield
+    qapp.clipboard().clear()
+
+
 @pytest.fixture
 def sample_kb(tmp_path: Path) -> Iterator[KnowledgeBase]:
     db = Database(f"sqlite:///{tmp_path / 'ui.sqlite'}")
