@@ -10,9 +10,9 @@ from PySide6.QtGui import QTextDocument
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from kbdesk.ui.browser import SafeBrowser
 from kbdesk.ui.workspace.keys import answer_key, key_sequences, twin
 from kbdesk.ui.workspace.lists import ShiftLists
-from kbdesk.ui.workspace.preview import SafeBrowser
 from kbdesk.ui.workspace.results import ResultListModel, ResultRole, ResultRow
 
 

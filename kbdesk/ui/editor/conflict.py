@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from kbdesk.content import ContentItem, dump
 from kbdesk.diffing import ItemMerge, item_diff_html, merge_items
 from kbdesk.store import ArticleRecord, ArticleStore, ConflictError
+from kbdesk.ui.browser import SafeBrowser
 from kbdesk.ui.editor.list_model import local_time
 from kbdesk.ui.editor.markdown_edit import MarkdownEdit
-from kbdesk.ui.editor.preview import SafeBrowser
 
 
 class ConflictChoice(Enum):

@@ -5,22 +5,19 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QSplitter,
     QStyle,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from kbdesk.rendering import html_for_clipboard, markdown_to_html, slug_from_href
+from kbdesk.rendering import html_for_clipboard, markdown_to_html
 from kbdesk.templating import (
     BUILTINS,
     Placeholder,
@@ -29,14 +26,9 @@ from kbdesk.templating import (
     render,
     split_variants,
 )
+from kbdesk.ui.browser import SafeBrowser
 
 _SAMPLE_OPEN, _SAMPLE_CLOSE = "\ue000", "\ue001"  # private-use marks around sample values
-_STYLE = """
-a { color: #0b62c4; }
-a.missing { color: #b00020; text-decoration: line-through; }
-h2.variant { color: #7a3e9d; margin-top: 14px; }
-code, pre { background: #f3f3f3; }
-"""
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -48,29 +40,6 @@ class Check:
     column: int
     message: str
     severity: str  # "error" or "warning"
-
-
-class SafeBrowser(QTextBrowser):
-    """A QTextBrowser that never fetches anything: editors' content is untrusted."""
-
-    kb_link = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.document().setDefaultStyleSheet(_STYLE)
-        self.anchorClicked.connect(self._on_anchor_clicked)
-
-    def loadResource(self, type: int, name: QUrl) -> Any:
-        return None
-
-    def _on_anchor_clicked(self, url: QUrl) -> None:
-        slug = slug_from_href(url.toString())
-        if slug is not None:
-            self.kb_link.emit(slug)
-        elif url.scheme() in ("http", "https", "mailto", "tel"):
-            QDesktopServices.openUrl(url)
 
 
 def sample_reply_html(body: str, operator: str, channel_names: dict[str, str]) -> str:

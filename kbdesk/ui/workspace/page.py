@@ -8,8 +8,8 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QKeyEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.models import EventKind
-from kbdesk.rendering import markdown_to_html, slug_from_href
+from kbdesk.rendering import markdown_to_html
 from kbdesk.search import SearchRequest, SearchResult
 from kbdesk.store import ArticleRecord, NotFoundError
 from kbdesk.templating import CHANNELS, RenderContext
@@ -84,7 +84,8 @@ class WorkspacePage(WorkspaceView):
             add_shortcut(self, f"Alt+{number}", partial(self.copy_row, number - 1))
         for number, channel in enumerate(CHANNELS):
             add_shortcut(
-                self, (f"F{number + 2}", f"Ctrl+Shift+{number + 1}"),
+                self,
+                (f"F{number + 2}", f"Ctrl+Shift+{number + 1}"),
                 partial(self.context.set_channel, channel),
             )
 
@@ -101,7 +102,7 @@ class WorkspacePage(WorkspaceView):
         self.channel_group.idClicked.connect(self._on_channel_clicked)
         self.pane.copy.clicked.connect(self.copy_current)
         self.pane.pin.clicked.connect(self._on_toggle_pin)
-        self.browser.anchorClicked.connect(self._on_anchor_clicked)
+        self.browser.kb_link.connect(self._on_kb_link)
         self.form.changed.connect(self._on_form_changed)
         self.form.submitted.connect(self.copy_current)
         self.form.escape_pressed.connect(self._focus_results)
@@ -130,10 +131,12 @@ class WorkspacePage(WorkspaceView):
             self.tracker.searched("", _empty_result())
             self._show_rows([], keep_id=keep)
             self._set_notices(None)
-            self.results.set_empty_text(self.tr(
-                "Type to search articles and templates.\n\n"
-                "Ctrl+P — pinned for this shift · Ctrl+R — recently used"
-            ))
+            self.results.set_empty_text(
+                self.tr(
+                    "Type to search articles and templates.\n\n"
+                    "Ctrl+P — pinned for this shift · Ctrl+R — recently used"
+                )
+            )
             return
         request = SearchRequest(text, limit=RESULT_LIMIT, snippets=FIRST_SNIPPETS)
         if self.context.index_status == IndexStatus.READY and not self.kb.rebuilding:
@@ -165,15 +168,18 @@ class WorkspacePage(WorkspaceView):
         ]
         self._show_rows(rows, keep_id=keep)
         self._set_notices(result)
-        self.results.set_empty_text(self.tr(
-            "Nothing found for «{query}».\nTry fewer words or another wording."
-        ).format(query=request.text))
+        self.results.set_empty_text(
+            self.tr("Nothing found for «{query}».\nTry fewer words or another wording.").format(
+                query=request.text
+            )
+        )
 
     def _set_notices(self, result: SearchResult | None) -> None:
         reading = result.reading if result is not None else None
         if reading and result is not None and result.layout_switched:
-            text = self.tr("Showing results for «{reading}» (typed in the other keyboard "
-                           "layout)").format(reading=reading)
+            text = self.tr(
+                "Showing results for «{reading}» (typed in the other keyboard layout)"
+            ).format(reading=reading)
         elif reading:
             text = self.tr("Showing results for «{reading}»").format(reading=reading)
         else:
@@ -181,9 +187,11 @@ class WorkspacePage(WorkspaceView):
         self.reading_label.setText(text)
         self.reading_label.setVisible(bool(text))
         degraded = result is not None and result.degraded
-        self.degraded_label.setText(self.tr(
-            "The search index is being rebuilt: results may be less precise for a moment."
-        ) if degraded else "")
+        self.degraded_label.setText(
+            self.tr("The search index is being rebuilt: results may be less precise for a moment.")
+            if degraded
+            else ""
+        )
         self.degraded_label.setVisible(degraded)
         self.mode_label.setVisible(self.mode != SEARCH)
 
@@ -233,15 +241,15 @@ class WorkspacePage(WorkspaceView):
             self._notify(str(error))
             records = []
         self._records.update({record.id: record for record in records})
-        rows = [
-            ResultRow(r.id, r.slug, r.title, r.kind, r.category, excerpt(r)) for r in records
-        ]
+        rows = [ResultRow(r.id, r.slug, r.title, r.kind, r.category, excerpt(r)) for r in records]
         title = (
             self.tr("Pinned for this shift — Ctrl+D unpins, Ctrl+Shift+D unpins all")
             if mode == PINNED
             else self.tr("Recently used")
         )
-        self.mode_label.setText(title + self.tr("  ·  Esc returns to the search"))
+        self.mode_label.setText(
+            self.tr("{title}  ·  Esc returns to the search").format(title=title)
+        )
         self._set_notices(None)
         self.results.set_empty_text(
             self.tr("Nothing pinned yet: select an item and press Ctrl+D.")
@@ -320,9 +328,13 @@ class WorkspacePage(WorkspaceView):
             focused = self._focused_field()
             channel = self.channel_labels.get(self.context.channel, self.context.channel)
             self.pane.show_template(
-                record, template_text(record, self.context.channel), dict(self._call_values),
-                self._render_context(), self.tr("Template"),
-                self.tr("Reply for {channel}").format(channel=channel), pinned,
+                record,
+                template_text(record, self.context.channel),
+                dict(self._call_values),
+                self._render_context(),
+                self.tr("Template"),
+                self.tr("Reply for {channel}").format(channel=channel),
+                pinned,
             )
             if focused is not None:
                 self.form.focus_field(focused)
@@ -352,12 +364,7 @@ class WorkspacePage(WorkspaceView):
             self._call_values.pop(name, None)
         self._call_values.update(self.form.changed_values())
 
-    def _on_anchor_clicked(self, url: QUrl) -> None:
-        slug = slug_from_href(url.toString())
-        if slug is None:
-            if url.scheme().lower() in ("http", "https", "mailto", "tel"):
-                QDesktopServices.openUrl(url)
-            return
+    def _on_kb_link(self, slug: str) -> None:
         record = self.kb.store.get_by_slug(slug)
         if record is None:
             self._notify(self.tr("There is no article «{slug}»").format(slug=slug))
@@ -400,9 +407,7 @@ class WorkspacePage(WorkspaceView):
         reply = make_reply(record, self.context.channel, values, self._render_context())
         if reply.missing:
             name = reply.missing[0]
-            message = self.tr("Fill in «{field}» before copying.").format(
-                field=field_label(name)
-            )
+            message = self.tr("Fill in «{field}» before copying.").format(field=field_label(name))
             self.form.show_error(message)
             self.form.focus_field(name)
             self._notify(message)
@@ -421,11 +426,13 @@ class WorkspacePage(WorkspaceView):
             self.results.setCurrentIndex(self.model.index(number))
             self.tracker.viewed_now()
             self.form.focus_field()
-            self._notify(self.tr("«{title}» needs input: fill in the fields, then press "
-                                 "Ctrl+Enter.").format(title=record.title))
+            self._notify(
+                self.tr("«{title}» needs input: fill in the fields, then press Ctrl+Enter.").format(
+                    title=record.title
+                )
+            )
             return
-        reply = make_reply(record, self.context.channel, self._call_values,
-                           self._render_context())
+        reply = make_reply(record, self.context.channel, self._call_values, self._render_context())
         self._copied_reply(record, reply, query)
 
     def _copied_reply(self, record: ArticleRecord, reply: Reply, query: str | None) -> None:
@@ -436,8 +443,9 @@ class WorkspacePage(WorkspaceView):
         self.lists.touch(record.id)
         self._copied = (record.id, query)
         channel = self.channel_labels.get(self.context.channel, self.context.channel)
-        self._notify(self.tr("Copied «{title}» ({channel})").format(
-            title=record.title, channel=channel))
+        self._notify(
+            self.tr("Copied «{title}» ({channel})").format(title=record.title, channel=channel)
+        )
         self.resolve.ask(return_to if return_to is not self.resolve else self.search_box)
 
     def _on_resolve_answered(self, resolved: bool) -> None:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from kbdesk import paths
 from kbdesk.store import ArticleRecord
 from kbdesk.templating import RenderContext
-from kbdesk.ui.workspace.preview import SafeBrowser, TemplateForm
+from kbdesk.ui.browser import SafeBrowser
+from kbdesk.ui.workspace.preview import TemplateForm
 from kbdesk.ui.workspace.resolve import ResolveBar
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QTextDocument
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -22,51 +20,7 @@ from PySide6.QtWidgets import (
 
 from kbdesk.templating import RenderContext, RenderResult, parse, render
 
-ARTICLE_CSS = """
-h1, h2, h3 { font-weight: 600; margin-top: 14px; margin-bottom: 6px; }
-p { margin-top: 0; margin-bottom: 8px; }
-table { border-collapse: collapse; margin: 6px 0 10px 0; }
-th, td { border: 1px solid #c9ced6; padding: 4px 8px; }
-th { background-color: #f1f3f6; font-weight: 600; }
-pre { background-color: #f4f5f7; padding: 8px; }
-code { font-family: monospace; background-color: #f4f5f7; }
-blockquote { color: #555; margin-left: 12px; }
-a { color: #1f5fbf; }
-a.missing { color: #b3261e; text-decoration: line-through; }
-"""
 MISSING_STYLE = "background-color:#fde3e1;color:#9b1c14;"
-
-
-class SafeBrowser(QTextBrowser):
-    """Shows sanitised HTML and loads nothing but images inside the knowledge-base folder.
-
-    Links are only reported (`anchorClicked`); the page decides what a click means.
-    """
-
-    def __init__(self, image_root: Path | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._image_root = image_root.resolve() if image_root else None
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.document().setDefaultStyleSheet(ARTICLE_CSS)
-        self.document().setDocumentMargin(14)
-
-    def loadResource(self, type: int, name: QUrl) -> Any:
-        # Refusals return an empty QByteArray, not None: PySide loses a reference to None on
-        # every None handed back to C++ here, which ends in a crash after a few hundred.
-        refused = QByteArray()
-        if (
-            type != QTextDocument.ResourceType.ImageResource.value
-            or self._image_root is None
-            or name.scheme()
-            or name.host()
-        ):
-            return refused
-        candidate = (self._image_root / name.path()).resolve()
-        if not candidate.is_relative_to(self._image_root) or not candidate.is_file():
-            return refused
-        image = QImage(str(candidate))
-        return refused if image.isNull() else image
 
 
 def reply_html(result: RenderResult) -> str:
