@@ -11,7 +11,7 @@ import logging
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from kbdesk.content import ContentItem, slugify
@@ -52,6 +52,10 @@ class EditorPage(QWidget):
         self.base_version: int | None = None
         self.draft_key = new_draft_key()
         self._saving = False
+        # The list of every item is loaded when the page is first shown: with thousands of
+        # items it costs a second, which operators (who never see this page) must not pay.
+        self._list_stale = True
+        self._targets: dict[str, str] = {}
         self.items = ItemListPanel()
         self.recovery = RecoveryBar()
         self.editor = ItemEditor(context.operator)
@@ -84,7 +88,6 @@ class EditorPage(QWidget):
         context.content_changed.connect(self._on_content_changed)
         context.operator_changed.connect(self._on_operator_changed)
         self._restore_state()
-        self._reload_list()
         self._start_new(ContentItem(slug="", title=""))
         self._apply_role()
 
@@ -310,9 +313,11 @@ class EditorPage(QWidget):
         if merged.body_conflicts:
             self.editor.show_message(
                 self.tr(
-                    "Merged with version {version}. {count} place(s) changed on both sides are "
-                    "marked: keep the right text, delete the marker lines, then save."
-                ).format(version=theirs.version, count=merged.body_conflicts),
+                    "Merged with version {version}. %n place(s) changed on both sides are "
+                    "marked: keep the right text, delete the marker lines, then save.",
+                    "",
+                    merged.body_conflicts,
+                ).format(version=theirs.version),
                 error=True,
             )
             line = first_conflict_line(merged.item.body)
@@ -454,7 +459,16 @@ class EditorPage(QWidget):
                 error=True,
             )
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._list_stale:
+            self._reload_list()
+
     def _reload_list(self) -> None:
+        if not self.isVisible():
+            self._list_stale = True
+            return
+        self._list_stale = False
         records = self.kb.store.list()
         self.items.set_records(records, self.article_id)
         self._targets = {record.slug: record.status for record in records}
@@ -472,7 +486,7 @@ class EditorPage(QWidget):
             QTimer.singleShot(0, lambda: self.items.select(self.article_id))
 
     def _on_content_changed(self, ids: list[int]) -> None:
-        if not ids:
+        if not ids or self._list_stale:
             self._reload_list()
         else:
             records = self.kb.store.get_many(ids)

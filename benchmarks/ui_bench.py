@@ -1,0 +1,91 @@
+"""Keystroke to painted results in the real operator window, with 10,000 items.
+
+    python benchmarks/ui_bench.py [--items 10000]
+
+Builds (once, cached under .benchmarks-data/) a home with the sample plus synthetic items, opens
+the real main window offscreen, types realistic queries key by key and times each keystroke
+from the key event to the results list repainted with the new rows and the preview updated.
+Prints p50 / p95 / max; it asserts nothing. One frame at 60 Hz is 16.7 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from startup_bench import prepare_home
+
+QUERIES = [
+    "доставка задерживается",
+    "возврат денег на карту",
+    "промокод не применяется",
+    "курьер не может найти адрес",
+    "баллы не начислены",
+    "djpdhfn ltytu",  # «возврат денег» typed in the English layout
+    "задерживаетя заказ",  # a typo
+]
+
+
+def press(widget: QWidget, char: str) -> None:
+    """A key press and release carrying `char` (QTest's helpers accept only ASCII)."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10_000)
+    args = parser.parse_args(argv)
+    home = prepare_home(args.items)
+    os.environ["KBDESK_HOME"] = str(home)
+    from kbdesk.ui.app import create_window
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    window, context = create_window(app)
+    window.resize(1300, 820)
+    window.show()
+    context.kb.ensure_index()
+    page = window.pages["workspace"]
+    box = page.search_box
+    view = page.results
+    times: list[float] = []
+    for query in QUERIES:
+        box.clear()
+        app.processEvents()
+        for char in query:
+            started = time.perf_counter()
+            press(box, char)
+            while page._search_timer.isActive():  # the coalescing timer fires on this turn
+                app.processEvents()
+            view.viewport().repaint()  # paint now, synchronously, as the next frame would
+            times.append((time.perf_counter() - started) * 1000)
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+    items = context.kb.store.count()
+    print(f"operator window, {items:,} items, {len(times)} keystrokes:")
+    print(
+        f"  keystroke → painted results: p50 {statistics.median(times):.1f} ms, "
+        f"p95 {percentile(times, 0.95):.1f} ms, max {max(times):.1f} ms"
+    )
+    window.close()
+    context.kb.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
