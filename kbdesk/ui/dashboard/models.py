@@ -218,7 +218,7 @@ class OperatorTableModel(StatsTableModel[OperatorStats]):
 
     def _name(self, row: OperatorStats) -> str:
         if row.is_team:
-            return self.tr("Team average ({count} operators)").format(count=row.members)
+            return self.tr("Team average (%n operators)", "", row.members)
         return row.operator
 
     def _versus(self, row: OperatorStats) -> str:

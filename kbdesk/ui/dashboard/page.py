@@ -87,7 +87,7 @@ class DashboardPage(QWidget):
     def _build(self) -> None:
         self.period = QComboBox()
         for days in PRESETS:
-            self.period.addItem(self.tr("Last {days} days").format(days=days), days)
+            self.period.addItem(self.tr("Last %n days", "", days), days)
         self.period.addItem(self.tr("Custom…"), 0)
         self.period.setCurrentIndex(1)
         today = QDate.currentDate()
@@ -352,4 +352,4 @@ class DashboardPage(QWidget):
         except OSError as error:
             QMessageBox.warning(self, self.tr("Export failed"), str(error))
             return
-        self.status.setText(self.tr("Exported {count} file(s)").format(count=len(written)))
+        self.status.setText(self.tr("Exported %n file(s)", "", len(written)))

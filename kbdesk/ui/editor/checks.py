@@ -13,23 +13,30 @@ from kbdesk.templating import IssueCode, TemplateIssue, lint
 from kbdesk.ui.editor.preview import Check
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EditorChecks", text)
-
-
+# Literal QCoreApplication.translate("EditorChecks", "...") calls: lupdate only extracts
+# texts it can see at the call site, never those passed through a helper.
 def _issue_message(issue: TemplateIssue) -> str:
     """Template problems in the interface language, keyed by their stable code."""
+    translate = QCoreApplication.translate
     messages = {
-        IssueCode.UNCLOSED: _tr("“{fragment}”: '{{' is not closed by '}}' on the same line"),
-        IssueCode.NESTED: _tr("“{fragment}”: '{{' opened again before '}}'"),
-        IssueCode.EMPTY: _tr("“{fragment}”: the placeholder has no name"),
-        IssueCode.BAD_NAME: _tr(
-            "“{fragment}”: use letters, digits and '_' in names, not starting with a digit"
+        IssueCode.UNCLOSED: translate(
+            "EditorChecks", "“{fragment}”: '{{' is not closed by '}}' on the same line"
         ),
-        IssueCode.UNCLOSED_VARIANT: _tr("“{fragment}”: the block has no closing ':::' line"),
-        IssueCode.UNKNOWN_CHANNEL: _tr("“{fragment}”: unknown channel; use phone, chat or email"),
-        IssueCode.DUPLICATE_VARIANT: _tr(
-            "“{fragment}”: a second block for this channel; it is added to the first"
+        IssueCode.NESTED: translate("EditorChecks", "“{fragment}”: '{{' opened again before '}}'"),
+        IssueCode.EMPTY: translate("EditorChecks", "“{fragment}”: the placeholder has no name"),
+        IssueCode.BAD_NAME: translate(
+            "EditorChecks",
+            "“{fragment}”: use letters, digits and '_' in names, not starting with a digit",
+        ),
+        IssueCode.UNCLOSED_VARIANT: translate(
+            "EditorChecks", "“{fragment}”: the block has no closing ':::' line"
+        ),
+        IssueCode.UNKNOWN_CHANNEL: translate(
+            "EditorChecks", "“{fragment}”: unknown channel; use phone, chat or email"
+        ),
+        IssueCode.DUPLICATE_VARIANT: translate(
+            "EditorChecks",
+            "“{fragment}”: a second block for this channel; it is added to the first",
         ),
     }
     template = messages.get(issue.code)
@@ -45,6 +52,7 @@ def collect_checks(
 
     `targets` maps every known slug to its status.
     """
+    translate = QCoreApplication.translate
     checks: list[Check] = []
     if kind == Kind.TEMPLATE.value:
         checks.extend(
@@ -56,15 +64,19 @@ def collect_checks(
         if link.slug == own_slug:
             continue
         if status is None:
-            message = _tr("link to “{slug}”: no item has this slug").replace("{slug}", link.slug)
+            message = translate(
+                "EditorChecks", "link to “{slug}”: no item has this slug"
+            ).replace("{slug}", link.slug)
             checks.append(Check(link.line, 1, message, "error"))
         elif status == Status.ARCHIVED.value:
-            message = _tr("link to “{slug}”: the item is archived").replace("{slug}", link.slug)
+            message = translate(
+                "EditorChecks", "link to “{slug}”: the item is archived"
+            ).replace("{slug}", link.slug)
             checks.append(Check(link.line, 1, message, "warning"))
         elif status == Status.DRAFT.value:
-            message = _tr("link to “{slug}”: the item is a draft, not published yet").replace(
-                "{slug}", link.slug
-            )
+            message = translate(
+                "EditorChecks", "link to “{slug}”: the item is a draft, not published yet"
+            ).replace("{slug}", link.slug)
             checks.append(Check(link.line, 1, message, "warning"))
     return sorted(checks, key=lambda check: (check.line, check.column))
 
@@ -73,11 +85,12 @@ def _conflict_checks(body: str) -> Sequence[Check]:
     if MINE_MARKER not in body and THEIRS_MARKER not in body:
         return []
     found = []
+    message = QCoreApplication.translate(
+        "EditorChecks", "merge conflict marker: resolve it before saving"
+    )
     for number, line in enumerate(body.split("\n"), start=1):
         if line.startswith((MINE_MARKER, THEIRS_MARKER)) or line == SPLIT_MARKER:
-            found.append(
-                Check(number, 1, _tr("merge conflict marker: resolve it before saving"), "error")
-            )
+            found.append(Check(number, 1, message, "error"))
     return found
 
 

@@ -242,7 +242,7 @@ class TransferController(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Export"),
-            self.tr("Exported {count} file(s) to {where}.").format(count=len(written), where=where),
+            self.tr("Exported %n file(s) to {where}.", "", len(written)).format(where=where),
             QMessageBox.StandardButton.Ok,
             self._parent,
         )

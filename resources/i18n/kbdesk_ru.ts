@@ -1,0 +1,1881 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="52"/>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="53"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="54"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="55"/>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="56"/>
+        <source>Updated</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="57"/>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="58"/>
+        <source>Review by</source>
+        <translation>Проверить до</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="60"/>
+        <source>article</source>
+        <translation>статья</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="60"/>
+        <source>template</source>
+        <translation>шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="62"/>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="63"/>
+        <source>published</source>
+        <translation>опубл.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="64"/>
+        <source>archived</source>
+        <translation>в архиве</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="131"/>
+        <source>Review overdue</source>
+        <translation>Проверка просрочена</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="48"/>
+        <source>Changed by someone else</source>
+        <translation>Изменено другим пользователем</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="50"/>
+        <source>someone else</source>
+        <translation>кто-то другой</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="53"/>
+        <source>“{title}” was saved by {who} at {when} (version {theirs}) after you opened version {mine}. Compare the two and decide: nothing is saved until you do.</source>
+        <translation>Материал «{title}» сохранён {when} (версия {theirs}, автор: {who}) после того, как вы открыли версию {mine}. Сравните обе версии и решите: пока вы не выберете, ничего не сохраняется.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="69"/>
+        <source>theirs (version {version}, {who})</source>
+        <translation>их версия ({version}, {who})</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="72"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="143"/>
+        <source>yours</source>
+        <translation>ваша версия</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="73"/>
+        <source>No differences.</source>
+        <translation>Различий нет.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="82"/>
+        <source>Theirs (now in the knowledge base)</source>
+        <translation>Их версия (сейчас в базе знаний)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="83"/>
+        <source>Yours (not saved)</source>
+        <translation>Ваша версия (не сохранена)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="90"/>
+        <source>&amp;Differences</source>
+        <translation>&amp;Отличия</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="91"/>
+        <source>&amp;Side by side</source>
+        <translation>&amp;Рядом</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="92"/>
+        <source>&amp;Overwrite with mine</source>
+        <translation>&amp;Записать мою</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="94"/>
+        <source>Save your version; theirs stays in the history and can be restored</source>
+        <translation>Сохранить вашу версию; их версия останется в истории, её можно восстановить</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="96"/>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Взять их версию</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="97"/>
+        <source>Drop your changes and load their version</source>
+        <translation>Отбросить ваши изменения и загрузить их версию</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="98"/>
+        <source>&amp;Merge…</source>
+        <translation>О&amp;бъединить…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="101"/>
+        <source>Combine both into the editor: changes to different lines are joined, overlapping ones are marked for you to resolve before saving</source>
+        <translation>Объединить обе версии в редакторе: изменения в разных строках совмещаются, пересекающиеся отмечаются, чтобы вы разрешили их до сохранения</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message numerus="yes">
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="90"/>
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>Последний %n день</numerusform>
+            <numerusform>Последние %n дня</numerusform>
+            <numerusform>Последние %n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="91"/>
+        <source>Custom…</source>
+        <translation>Свой период…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="101"/>
+        <source>By day</source>
+        <translation>По дням</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="102"/>
+        <source>By week</source>
+        <translation>По неделям</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="106"/>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="107"/>
+        <source>Published items unused this long count as stale</source>
+        <translation>Опубликованные материалы, не использованные столько дней, считаются устаревшими</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="108"/>
+        <source>&amp;Refresh</source>
+        <translation>Об&amp;новить</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="109"/>
+        <source>Recompute every table (F5)</source>
+        <translation>Пересчитать все таблицы (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="111"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="114"/>
+        <source>This table as CSV…</source>
+        <translation>Эта таблица в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="115"/>
+        <source>All tables as CSV files…</source>
+        <translation>Все таблицы в файлы CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="116"/>
+        <source>All tables as an Excel workbook…</source>
+        <translation>Все таблицы в книгу Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="122"/>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="129"/>
+        <source>Stale after:</source>
+        <translation>Устаревает через:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="139"/>
+        <source>&amp;Draft an article for this</source>
+        <translation>Создать статью по &amp;запросу</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="140"/>
+        <source>Open the editor with this query as a new article</source>
+        <translation>Открыть редактор с новой статьёй по этому запросу</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="144"/>
+        <source>Answers</source>
+        <translation>Материалы</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="145"/>
+        <source>Operators</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="146"/>
+        <source>Content gaps</source>
+        <translation>Пробелы в базе</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="147"/>
+        <source>Stale content</source>
+        <translation>Устаревшее</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="148"/>
+        <source>Trend</source>
+        <translation>Динамика</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="180"/>
+        <source>Double-click or press Enter on a query to draft an article.</source>
+        <translation>Дважды щёлкните запрос или нажмите Enter, чтобы начать статью.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="206"/>
+        <source>Updating…</source>
+        <translation>Обновление…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="233"/>
+        <source>{uses} uses · {resolved} of {outcomes} requests resolved ({rate}) · {gaps} content gaps · {stale} stale items</source>
+        <translation>Использований: {uses} · решено обращений: {resolved} из {outcomes} ({rate}) · пробелов в базе: {gaps} · устаревших материалов: {stale}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="245"/>
+        <source>Updated in {ms:.0f} ms</source>
+        <translation>Обновлено за {ms:.0f} мс</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="253"/>
+        <source>Could not update: {error}</source>
+        <translation>Не удалось обновить: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="300"/>
+        <source>&lt;!-- Operators searched for “{query}” {searches} times; {none} searches found nothing and {uncopied} found nothing worth copying. --&gt;
+
+</source>
+        <translation>&lt;!-- Операторы искали «{query}»: всего поисков — {searches}, ничего не нашлось — {none}, не нашлось подходящего для копирования — {uncopied}. --&gt;
+
+</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="322"/>
+        <source>Export table</source>
+        <translation>Экспорт таблицы</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="328"/>
+        <source>Export tables to a folder</source>
+        <translation>Экспорт таблиц в папку</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="335"/>
+        <source>Export tables</source>
+        <translation>Экспорт таблиц</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="336"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="353"/>
+        <source>Export failed</source>
+        <translation>Ошибка экспорта</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="355"/>
+        <source>Exported %n file(s)</source>
+        <translation>
+            <numerusform>Экспортирован %n файл</numerusform>
+            <numerusform>Экспортировано %n файла</numerusform>
+            <numerusform>Экспортировано %n файлов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditorChecks</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="22"/>
+        <source>“{fragment}”: &apos;{{&apos; is not closed by &apos;}}&apos; on the same line</source>
+        <translation>«{fragment}»: у «{{» нет закрывающих «}}» в той же строке</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="25"/>
+        <source>“{fragment}”: &apos;{{&apos; opened again before &apos;}}&apos;</source>
+        <translation>«{fragment}»: «{{» открыты повторно до «}}»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="26"/>
+        <source>“{fragment}”: the placeholder has no name</source>
+        <translation>«{fragment}»: у переменной нет имени</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="27"/>
+        <source>“{fragment}”: use letters, digits and &apos;_&apos; in names, not starting with a digit</source>
+        <translation>«{fragment}»: в именах допустимы буквы, цифры и «_»; имя не может начинаться с цифры</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="31"/>
+        <source>“{fragment}”: the block has no closing &apos;:::&apos; line</source>
+        <translation>«{fragment}»: у блока нет закрывающей строки «:::»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="34"/>
+        <source>“{fragment}”: unknown channel; use phone, chat or email</source>
+        <translation>«{fragment}»: неизвестный канал; используйте phone, chat или email</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="37"/>
+        <source>“{fragment}”: a second block for this channel; it is added to the first</source>
+        <translation>«{fragment}»: второй блок для этого канала; он добавляется к первому</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="67"/>
+        <source>link to “{slug}”: no item has this slug</source>
+        <translation>ссылка на «{slug}»: материала с таким ярлыком нет</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="72"/>
+        <source>link to “{slug}”: the item is archived</source>
+        <translation>ссылка на «{slug}»: материал в архиве</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="77"/>
+        <source>link to “{slug}”: the item is a draft, not published yet</source>
+        <translation>ссылка на «{slug}»: материал — черновик, ещё не опубликован</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="88"/>
+        <source>merge conflict marker: resolve it before saving</source>
+        <translation>маркер конфликта слияния: разрешите конфликт перед сохранением</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPage</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="159"/>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="160"/>
+        <source>Save the changes to “{title}”?</source>
+        <translation>Сохранить изменения в «{title}»?</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="107"/>
+        <source>&amp;New</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="107"/>
+        <source>New (Ctrl+N)</source>
+        <translation>Создать (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="109"/>
+        <source>&amp;Save</source>
+        <translation>Со&amp;хранить</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="109"/>
+        <source>Save as a new revision (Ctrl+S)</source>
+        <translation>Сохранить как новую версию (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="112"/>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Отменить изменения</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="112"/>
+        <source>Back to the saved text</source>
+        <translation>Вернуться к сохранённому тексту</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="115"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="447"/>
+        <source>&amp;Archive</source>
+        <translation>В &amp;архив</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="115"/>
+        <source>Hide it from operators</source>
+        <translation>Скрыть от операторов</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="118"/>
+        <source>&amp;History…</source>
+        <translation>&amp;История…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="118"/>
+        <source>Revisions (Ctrl+H)</source>
+        <translation>Версии (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="140"/>
+        <source>This item no longer exists.</source>
+        <translation>Этого материала больше нет.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="208"/>
+        <source>Your unsaved changes from {when} are back. The item has been saved since (version {old} → {new}): saving will show you both.</source>
+        <translation>Ваши несохранённые изменения от {when} восстановлены. С тех пор материал уже сохраняли (версия {old} → {new}): при сохранении будут показаны обе версии.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="215"/>
+        <source>Your unsaved changes from {when} are back.</source>
+        <translation>Ваши несохранённые изменения от {when} восстановлены.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="232"/>
+        <source>Fix the marked fields to save.</source>
+        <translation>Чтобы сохранить, исправьте отмеченные поля.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="238"/>
+        <source>Resolve the merge conflicts first: keep the right text and delete the lines starting with &lt;&lt;&lt;&lt;&lt;&lt;&lt;, ======= and &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</source>
+        <translation>Сначала разрешите конфликты слияния: оставьте нужный текст и удалите строки, начинающиеся с &lt;&lt;&lt;&lt;&lt;&lt;&lt;, ======= и &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="257"/>
+        <source>This item was deleted meanwhile.</source>
+        <translation>Тем временем этот материал удалили.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="263"/>
+        <source>Not saved: {error}</source>
+        <translation>Не сохранено: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="273"/>
+        <source>Saved as revision {number}.</source>
+        <translation>Сохранено как версия {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="275"/>
+        <source>Nothing changed: no new revision.</source>
+        <translation>Изменений нет: новая версия не создана.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="289"/>
+        <source>Your changes were dropped: this is their version.</source>
+        <translation>Ваши изменения отброшены: открыта их версия.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="295"/>
+        <source>Not saved: {who} saved this item meanwhile.</source>
+        <translation>Не сохранено: тем временем материал был изменён (автор: {who}).</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="296"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="505"/>
+        <source>someone else</source>
+        <translation>кто-то другой</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="308"/>
+        <source>theirs, version {version}</source>
+        <translation>их версия {version}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kbdesk/ui/editor/page.py" line="316"/>
+        <source>Merged with version {version}. %n place(s) changed on both sides are marked: keep the right text, delete the marker lines, then save.</source>
+        <translation>
+            <numerusform>Объединено с версией {version}. Отмечено %n место, изменённое с обеих сторон: оставьте нужный текст, удалите строки-маркеры и сохраните.</numerusform>
+            <numerusform>Объединено с версией {version}. Отмечено %n места, изменённых с обеих сторон: оставьте нужный текст, удалите строки-маркеры и сохраните.</numerusform>
+            <numerusform>Объединено с версией {version}. Отмечено %n мест, изменённых с обеих сторон: оставьте нужный текст, удалите строки-маркеры и сохраните.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="328"/>
+        <source>Merged with version {version}: check the result and save.</source>
+        <translation>Объединено с версией {version}: проверьте результат и сохраните.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="334"/>
+        <source>Both of you changed: {fields}; yours were kept.</source>
+        <translation>Вы оба изменили: {fields}; оставлены ваши значения.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="347"/>
+        <source>Operators cannot change the knowledge base; ask a team lead.</source>
+        <translation>Операторы не могут изменять базу знаний; обратитесь к руководителю группы.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="374"/>
+        <source>the new item</source>
+        <translation>новый материал</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="447"/>
+        <source>Un&amp;archive</source>
+        <translation>Из &amp;архива</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="457"/>
+        <source>You are signed in as an operator: editing needs the editor or team lead role.</source>
+        <translation>Вы вошли как оператор: для редактирования нужна роль редактора или руководителя группы.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="509"/>
+        <source>{who} saved a newer version ({version}) meanwhile. When you save, you will see both and decide.</source>
+        <translation>Тем временем сохранена более новая версия ({version}), автор: {who}. При сохранении вы увидите обе и сможете выбрать.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="517"/>
+        <source>Updated to version {version}, saved by {who}.</source>
+        <translation>Обновлено до версии {version}, автор: {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="532"/>
+        <source>No item has the slug “{slug}”.</source>
+        <translation>Нет материала с ярлыком «{slug}».</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="546"/>
+        <source>Discard changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="547"/>
+        <source>Drop all unsaved changes to this item?</source>
+        <translation>Отменить все несохранённые изменения этого материала?</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="584"/>
+        <source>Revision {old} restored as revision {new}.</source>
+        <translation>Версия {old} восстановлена как версия {new}.</translation>
+    </message>
+</context>
+<context>
+    <name>GapTableModel</name>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="245"/>
+        <source>nothing found</source>
+        <translation>ничего не найдено</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="246"/>
+        <source>found, not copied</source>
+        <translation>найдено, не скопировано</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="247"/>
+        <source>both</source>
+        <translation>и то, и другое</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="250"/>
+        <source>Query</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="251"/>
+        <source>Missed</source>
+        <translation>Промахи</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="252"/>
+        <source>Searches that found nothing or whose results nobody copied</source>
+        <translation>Поиски, которые ничего не нашли или результаты которых никто не скопировал</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="253"/>
+        <source>Searches</source>
+        <translation>Поиски</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="254"/>
+        <source>Nothing found</source>
+        <translation>Ничего не найдено</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="255"/>
+        <source>Not copied</source>
+        <translation>Не скопировано</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="256"/>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="257"/>
+        <source>Last searched</source>
+        <translation>Последний поиск</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="104"/>
+        <source>History of “{title}”</source>
+        <translation>История: «{title}»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="113"/>
+        <source>Ctrl+click a second revision to compare the two</source>
+        <translation>Ctrl+щелчок по второй версии — сравнить две версии</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="116"/>
+        <source>&amp;Restore this revision</source>
+        <translation>&amp;Восстановить эту версию</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="118"/>
+        <source>Saves the selected revision as a new one; nothing is lost</source>
+        <translation>Сохраняет выбранную версию как новую; ничего не теряется</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="162"/>
+        <source>Select a revision.</source>
+        <translation>Выберите версию.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="169"/>
+        <source>Revision {number} is the first one.</source>
+        <translation>Версия {number} — первая.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="170"/>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="173"/>
+        <source>Changes from revision {old} to revision {new}</source>
+        <translation>Изменения от версии {old} к версии {new}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="176"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="183"/>
+        <source>revision {number}</source>
+        <translation>версия {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="184"/>
+        <source>No differences.</source>
+        <translation>Различий нет.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="112"/>
+        <source>Import report</source>
+        <translation>Отчёт об импорте</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="115"/>
+        <source>{created} created, {updated} updated, {unchanged} unchanged, {failed} failed</source>
+        <translation>Создано: {created}, обновлено: {updated}, без изменений: {unchanged}, с ошибкой: {failed}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="125"/>
+        <source>File or item</source>
+        <translation>Файл или материал</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="125"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="125"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="129"/>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="131"/>
+        <source>warning</source>
+        <translation>предупреждение</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="133"/>
+        <source>created</source>
+        <translation>создан</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="134"/>
+        <source>updated</source>
+        <translation>обновлён</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="135"/>
+        <source>unchanged</source>
+        <translation>без изменений</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/item_editor.py" line="52"/>
+        <source>Markdown. Link to another item with [[slug]] or [[slug|text]].</source>
+        <translation>Markdown. Ссылка на другой материал: [[ярлык]] или [[ярлык|текст]].</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/item_editor.py" line="183"/>
+        <source>New item</source>
+        <translation>Новый материал</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/item_editor.py" line="185"/>
+        <source>{title} (new)</source>
+        <translation>{title} (новый)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/item_editor.py" line="187"/>
+        <source>Unsaved changes</source>
+        <translation>Есть несохранённые изменения</translation>
+    </message>
+</context>
+<context>
+    <name>ItemForm</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="70"/>
+        <source>What the client asks about</source>
+        <translation>О чём спрашивает клиент</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="72"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="73"/>
+        <source>Response template</source>
+        <translation>Шаблон ответа</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="75"/>
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="76"/>
+        <source>Published</source>
+        <translation>Опубликовано</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="77"/>
+        <source>Archived</source>
+        <translation>В архиве</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="80"/>
+        <source>Letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;; used in [[links]]</source>
+        <translation>Буквы, цифры, «-», «_» и «.»; используется в [[ссылках]]</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="85"/>
+        <source>comma, separated, tags</source>
+        <translation>метки, через, запятую</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="90"/>
+        <source>Who keeps it correct</source>
+        <translation>Кто следит за актуальностью</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="94"/>
+        <source>Review by</source>
+        <translation>Проверить до</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="109"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Заголовок:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="115"/>
+        <source>&amp;Kind:</source>
+        <translation>Т&amp;ип:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="115"/>
+        <source>St&amp;atus:</source>
+        <translation>&amp;Статус:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="116"/>
+        <source>S&amp;lug:</source>
+        <translation>&amp;Ярлык:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="116"/>
+        <source>&amp;Category:</source>
+        <translation>&amp;Категория:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="117"/>
+        <source>Ta&amp;gs:</source>
+        <translation>&amp;Метки:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="117"/>
+        <source>&amp;Owner:</source>
+        <translation>Отв&amp;етственный:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="218"/>
+        <source>A title is required.</source>
+        <translation>Укажите заголовок.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="222"/>
+        <source>A slug is required.</source>
+        <translation>Укажите ярлык.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="227"/>
+        <source>Use only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, no spaces or &apos;/&apos;.</source>
+        <translation>Допустимы только буквы, цифры, «-», «_» и «.», без пробелов и «/».</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="233"/>
+        <source>Another item already uses this slug.</source>
+        <translation>Этот ярлык уже занят другим материалом.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemListPanel</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="58"/>
+        <source>Filter by title, slug, tag, owner…</source>
+        <translation>Фильтр по заголовку, ярлыку, метке, ответственному…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="62"/>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="63"/>
+        <source>Drafts</source>
+        <translation>Черновики</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="64"/>
+        <source>Published</source>
+        <translation>Опубликованные</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="65"/>
+        <source>Archived</source>
+        <translation>В архиве</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="66"/>
+        <source>Review overdue</source>
+        <translation>Проверка просрочена</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="71"/>
+        <source>Articles and templates</source>
+        <translation>Статьи и шаблоны</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="72"/>
+        <source>Articles</source>
+        <translation>Статьи</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="73"/>
+        <source>Templates</source>
+        <translation>Шаблоны</translation>
+    </message>
+</context>
+<context>
+    <name>ItemTableModel</name>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="169"/>
+        <source>article</source>
+        <translation>статья</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="169"/>
+        <source>template</source>
+        <translation>шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="171"/>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="172"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="173"/>
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="174"/>
+        <source>Lower bound of the 95 % Wilson interval of the resolution rate</source>
+        <translation>Нижняя граница 95-процентного интервала Уилсона для решаемости</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="175"/>
+        <source>Resolved</source>
+        <translation>Решено</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="176"/>
+        <source>Not resolved</source>
+        <translation>Не решено</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="177"/>
+        <source>Rate</source>
+        <translation>Решаемость</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="178"/>
+        <source>Resolved / (resolved + not resolved), with n</source>
+        <translation>Решено / (решено + не решено), в скобках — число ответов n</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="179"/>
+        <source>Uses</source>
+        <translation>Использования</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="179"/>
+        <source>Views + copies</source>
+        <translation>Просмотры + копирования</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="180"/>
+        <source>Views</source>
+        <translation>Просмотры</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="181"/>
+        <source>Copies</source>
+        <translation>Копирования</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="182"/>
+        <source>Last use</source>
+        <translation>Последний раз</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="67"/>
+        <source>kbdesk {version}</source>
+        <translation>kbdesk {version}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="93"/>
+        <source>&amp;Answers</source>
+        <translation>&amp;Ответы</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="103"/>
+        <source>&amp;Editor</source>
+        <translation>&amp;Редактор</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="104"/>
+        <source>&amp;Dashboard</source>
+        <translation>С&amp;татистика</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="114"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="115"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="119"/>
+        <source>&amp;Rebuild search index</source>
+        <translation>&amp;Перестроить поисковый индекс</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="125"/>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="135"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="136"/>
+        <source>&amp;About kbdesk</source>
+        <translation>&amp;О программе kbdesk</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="155"/>
+        <source>Updating the search index: {done} of {total}…</source>
+        <translation>Обновление поискового индекса: {done} из {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="159"/>
+        <source>Updating the search index…</source>
+        <translation>Обновление поискового индекса…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="162"/>
+        <source>Search index could not be rebuilt: searching the database</source>
+        <translation>Не удалось перестроить поисковый индекс: поиск идёт по базе данных</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="169"/>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="170"/>
+        <source>editor</source>
+        <translation>редактор</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="171"/>
+        <source>team lead</source>
+        <translation>руководитель группы</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="217"/>
+        <source>About kbdesk</source>
+        <translation>О программе kbdesk</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="219"/>
+        <source>kbdesk {version}
+Knowledge base and canned responses for support teams.</source>
+        <translation>kbdesk {version}
+База знаний и шаблоны ответов для службы поддержки.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorTableModel</name>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="208"/>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="209"/>
+        <source>Searches</source>
+        <translation>Поиски</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="210"/>
+        <source>Views</source>
+        <translation>Просмотры</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="211"/>
+        <source>Copies</source>
+        <translation>Копирования</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="212"/>
+        <source>Resolved</source>
+        <translation>Решено</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="213"/>
+        <source>Not resolved</source>
+        <translation>Не решено</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="214"/>
+        <source>Rate</source>
+        <translation>Решаемость</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="215"/>
+        <source>vs team</source>
+        <translation>Отклонение</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="216"/>
+        <source>Difference from the team rate, in percentage points</source>
+        <translation>Отличие от решаемости команды, в процентных пунктах</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="221"/>
+        <source>Team average (%n operators)</source>
+        <translation>
+            <numerusform>Среднее по команде (%n оператор)</numerusform>
+            <numerusform>Среднее по команде (%n оператора)</numerusform>
+            <numerusform>Среднее по команде (%n операторов)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="226"/>
+        <source>{value:+.1f} pp</source>
+        <translation>{value:+.1f} п. п.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="82"/>
+        <source>Placeholders found in the template</source>
+        <translation>Переменные, найденные в шаблоне</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="88"/>
+        <source>Placeholders</source>
+        <translation>Переменные</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="89"/>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="106"/>
+        <source>Reply</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="107"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="108"/>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="109"/>
+        <source>Email</source>
+        <translation>Почта</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="128"/>
+        <source>Line {line}: {message}</source>
+        <translation>Строка {line}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="134"/>
+        <source>Problems ({count})</source>
+        <translation>Проблемы ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="134"/>
+        <source>No problems</source>
+        <translation>Проблем нет</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="146"/>
+        <source>built-in</source>
+        <translation>встроенная</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="148"/>
+        <source>default: {value}</source>
+        <translation>по умолчанию: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="150"/>
+        <source>optional</source>
+        <translation>необязательная</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="152"/>
+        <source>required</source>
+        <translation>обязательная</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/preview.py" line="157"/>
+        <source>Placeholders ({count})</source>
+        <translation>Переменные ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="82"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="126"/>
+        <source>☆ Pin</source>
+        <translation>☆ Закрепить</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="83"/>
+        <source>Pin for this shift (Ctrl+D)</source>
+        <translation>Закрепить на смену (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="84"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="120"/>
+        <source>Copy reply  Ctrl+Enter</source>
+        <translation>Скопировать ответ  Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="85"/>
+        <source>Copy as plain text and HTML (Ctrl+Enter)</source>
+        <translation>Скопировать как обычный текст и HTML (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="100"/>
+        <source>Copy text  Ctrl+Enter</source>
+        <translation>Скопировать текст  Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="126"/>
+        <source>★ Pinned</source>
+        <translation>★ Закреплено</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBar</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/recovery.py" line="27"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Восстановить</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/recovery.py" line="28"/>
+        <source>Discard</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/recovery.py" line="29"/>
+        <source>Delete this unsaved work for good</source>
+        <translation>Удалить эту несохранённую работу насовсем</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/recovery.py" line="43"/>
+        <source>(untitled)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/recovery.py" line="45"/>
+        <source>{title} — {when}</source>
+        <translation>{title} — {when}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kbdesk/ui/editor/recovery.py" line="49"/>
+        <source>Unsaved work from an earlier session (%n item(s)):</source>
+        <translation>
+            <numerusform>Несохранённая работа из прошлого сеанса (%n материал):</numerusform>
+            <numerusform>Несохранённая работа из прошлого сеанса (%n материала):</numerusform>
+            <numerusform>Несохранённая работа из прошлого сеанса (%n материалов):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResolveBar</name>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/resolve.py" line="25"/>
+        <source>Did this resolve the request?</source>
+        <translation>Вопрос клиента решён?</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/resolve.py" line="26"/>
+        <source>[Y] Yes</source>
+        <translation>[Y] Да</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/resolve.py" line="27"/>
+        <source>[N] No</source>
+        <translation>[N] Нет</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/resolve.py" line="30"/>
+        <source>Dismiss (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionTableModel</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="43"/>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="43"/>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="43"/>
+        <source>Saved</source>
+        <translation>Сохранено</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/history.py" line="43"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="31"/>
+        <source>Welcome to kbdesk</source>
+        <translation>Добро пожаловать в kbdesk</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="31"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="35"/>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="44"/>
+        <source>Your name signs the replies you copy ({{operator}}) and your statistics. You can change it later in File → Settings.</source>
+        <translation>Ваше имя подставляется в копируемые ответы ({{operator}}) и в вашу статистику. Его можно изменить позже: Файл → Настройки.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="50"/>
+        <source>Your &amp;name:</source>
+        <translation>Ваше &amp;имя:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="51"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="52"/>
+        <source>A new language applies after a restart.</source>
+        <translation>Новый язык вступит в силу после перезапуска.</translation>
+    </message>
+</context>
+<context>
+    <name>StaleTableModel</name>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="267"/>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="268"/>
+        <source>Uses before</source>
+        <translation>Использования ранее</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="269"/>
+        <source>Views + copies before the end of the period</source>
+        <translation>Просмотры + копирования до конца периода</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="270"/>
+        <source>Last use</source>
+        <translation>Последний раз</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="271"/>
+        <source>Review by</source>
+        <translation>Проверить до</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="272"/>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="273"/>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="279"/>
+        <source>not used</source>
+        <translation>не используется</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="281"/>
+        <source>review overdue</source>
+        <translation>проверка просрочена</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateForm</name>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="131"/>
+        <source>required</source>
+        <translation>обязательное поле</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="140"/>
+        <source>No fields to fill in: the reply is ready to copy.</source>
+        <translation>Заполнять нечего: ответ готов к копированию.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="154"/>
+        <source>Filled in automatically: {values}</source>
+        <translation>Заполняется автоматически: {values}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferController</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="175"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="176"/>
+        <source>Import articles from a folder or a zip</source>
+        <translation>Импорт статей из папки или ZIP-архива</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="178"/>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="179"/>
+        <source>Export the knowledge base to a folder or a zip</source>
+        <translation>Экспорт базы знаний в папку или ZIP-архив</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="244"/>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="245"/>
+        <source>Exported %n file(s) to {where}.</source>
+        <translation>
+            <numerusform>Экспортирован %n файл в {where}.</numerusform>
+            <numerusform>Экспортировано %n файла в {where}.</numerusform>
+            <numerusform>Экспортировано %n файлов в {where}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="256"/>
+        <source>Import or export failed</source>
+        <translation>Ошибка импорта или экспорта</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="41"/>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="41"/>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="45"/>
+        <source>Import markdown files with front matter from a folder (with its sub-folders) or a .zip. An item whose slug exists is updated, as a new revision.</source>
+        <translation>Импорт файлов Markdown с блоком метаданных (front matter) из папки (включая вложенные) или из архива .zip. Материал с уже существующим ярлыком обновляется новой версией.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="50"/>
+        <source>Export every article and template as one markdown file each, into a folder or a .zip; importing it back gives the same knowledge base.</source>
+        <translation>Экспорт всех статей и шаблонов — по файлу Markdown на каждый — в папку или архив .zip; обратный импорт даст ту же базу знаний.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="56"/>
+        <source>Folder or .zip file</source>
+        <translation>Папка или файл .zip</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="58"/>
+        <source>&amp;Folder…</source>
+        <translation>&amp;Папка…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="60"/>
+        <source>&amp;Zip or files…</source>
+        <translation>&amp;Архив или файлы…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="60"/>
+        <source>&amp;Zip file…</source>
+        <translation>&amp;Архив .zip…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="70"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="70"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспортировать</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="88"/>
+        <source>Choose a folder</source>
+        <translation>Выберите папку</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="95"/>
+        <source>Choose files</source>
+        <translation>Выберите файлы</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="95"/>
+        <source>Markdown or zip (*.md *.zip)</source>
+        <translation>Markdown или ZIP (*.md *.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="101"/>
+        <source>Export to</source>
+        <translation>Экспорт в</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="101"/>
+        <source>Zip archive (*.zip)</source>
+        <translation>Архив ZIP (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="79"/>
+        <source>No usage in this period yet</source>
+        <translation>За этот период использований нет</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="164"/>
+        <source>Uses per day</source>
+        <translation>Использования по дням</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="165"/>
+        <source>Uses per week</source>
+        <translation>Использования по неделям</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="177"/>
+        <source>Resolution rate</source>
+        <translation>Решаемость</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="184"/>
+        <source>no outcomes</source>
+        <translation>нет данных о решении</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="186"/>
+        <source>{rate:.0f} % of {count}</source>
+        <translation>{rate:.0f} % из {count}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="193"/>
+        <source>week of {date}</source>
+        <translation>неделя с {date}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="195"/>
+        <source>{start}
+Uses: {uses}
+Resolved: {resolved}
+Resolution rate: {rate}</source>
+        <translation>{start}
+Использований: {uses}
+Решено: {resolved}
+Решаемость: {rate}</translation>
+    </message>
+</context>
+<context>
+    <name>TrendTableModel</name>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="195"/>
+        <source>From</source>
+        <translation>Период с</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="196"/>
+        <source>Uses</source>
+        <translation>Использования</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="197"/>
+        <source>Resolved</source>
+        <translation>Решено</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="198"/>
+        <source>Not resolved</source>
+        <translation>Не решено</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="199"/>
+        <source>Rate</source>
+        <translation>Решаемость</translation>
+    </message>
+</context>
+<context>
+    <name>UsageTracker</name>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/tracker.py" line="127"/>
+        <source>Could not record usage: {error}</source>
+        <translation>Не удалось записать статистику использования: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePage</name>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="136"/>
+        <source>Type to search articles and templates.
+
+Ctrl+P — pinned for this shift · Ctrl+R — recently used</source>
+        <translation>Начните вводить запрос, чтобы найти статью или шаблон.
+
+Ctrl+P — закреплённые на смену · Ctrl+R — недавние</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="147"/>
+        <source>Search failed: {error}</source>
+        <translation>Ошибка поиска: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="172"/>
+        <source>Nothing found for «{query}».
+Try fewer words or another wording.</source>
+        <translation>По запросу «{query}» ничего не найдено.
+Попробуйте меньше слов или другую формулировку.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="181"/>
+        <source>Showing results for «{reading}» (typed in the other keyboard layout)</source>
+        <translation>Показаны результаты для «{reading}» (запрос набран в другой раскладке)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="184"/>
+        <source>Showing results for «{reading}»</source>
+        <translation>Показаны результаты для «{reading}»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="191"/>
+        <source>The search index is being rebuilt: results may be less precise for a moment.</source>
+        <translation>Поисковый индекс перестраивается: результаты пока могут быть менее точными.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="246"/>
+        <source>Pinned for this shift — Ctrl+D unpins, Ctrl+Shift+D unpins all</source>
+        <translation>Закреплённые на смену — Ctrl+D открепить, Ctrl+Shift+D открепить все</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="248"/>
+        <source>Recently used</source>
+        <translation>Недавние</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="251"/>
+        <source>{title}  ·  Esc returns to the search</source>
+        <translation>{title}  ·  Esc — вернуться к поиску</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="255"/>
+        <source>Nothing pinned yet: select an item and press Ctrl+D.</source>
+        <translation>Пока ничего не закреплено: выберите материал и нажмите Ctrl+D.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="257"/>
+        <source>Nothing used yet in this shift.</source>
+        <translation>За эту смену ещё ничего не использовалось.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="274"/>
+        <source>Pinned «{title}»</source>
+        <translation>Закреплено: «{title}»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="274"/>
+        <source>Unpinned «{title}»</source>
+        <translation>Откреплено: «{title}»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="285"/>
+        <source>All pins removed</source>
+        <translation>Все закрепления сняты</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="324"/>
+        <source>Select a result to see it here.</source>
+        <translation>Выберите результат, чтобы увидеть его здесь.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="335"/>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="336"/>
+        <source>Reply for {channel}</source>
+        <translation>Ответ для канала «{channel}»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="343"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="370"/>
+        <source>There is no article «{slug}»</source>
+        <translation>Статьи «{slug}» нет</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="379"/>
+        <source>That item no longer exists.</source>
+        <translation>Этого материала больше нет.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="404"/>
+        <source>Nothing selected to copy.</source>
+        <translation>Нечего копировать: ничего не выбрано.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="410"/>
+        <source>Fill in «{field}» before copying.</source>
+        <translation>Перед копированием заполните поле «{field}».</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="430"/>
+        <source>«{title}» needs input: fill in the fields, then press Ctrl+Enter.</source>
+        <translation>Шаблон «{title}» нужно заполнить: введите данные в поля и нажмите Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="447"/>
+        <source>Copied «{title}» ({channel})</source>
+        <translation>Скопировано: «{title}» ({channel})</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="460"/>
+        <source>Thanks, noted.</source>
+        <translation>Спасибо, учтено.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="460"/>
+        <source>Noted: not resolved.</source>
+        <translation>Учтено: не решено.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="487"/>
+        <source>This item was removed or archived.</source>
+        <translation>Этот материал удалён или перенесён в архив.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceView</name>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="33"/>
+        <source>Search articles and templates  (Ctrl+L)</source>
+        <translation>Поиск по статьям и шаблонам  (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="38"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="38"/>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="38"/>
+        <source>Email</source>
+        <translation>Почта</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="44"/>
+        <source>Reply for {channel} (F{key})</source>
+        <translation>Ответ для канала «{channel}» (F{key})</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="55"/>
+        <source>Channel:</source>
+        <translation>Канал:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="69"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="69"/>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="76"/>
+        <source>↑↓ move · Enter open · Ctrl+Enter copy · Alt+1…9 copy № · Ctrl+P pinned · Ctrl+R recent · Ctrl+D pin</source>
+        <translation>↑↓ выбор · Enter открыть · Ctrl+Enter копировать · Alt+1…9 копировать № · Ctrl+P закреплённые · Ctrl+R недавние · Ctrl+D закрепить</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../kbdesk/ui/app.py" line="56"/>
+        <source>kbdesk cannot start</source>
+        <translation>Не удаётся запустить kbdesk</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/app.py" line="57"/>
+        <source>The knowledge base could not be opened:
+{error}</source>
+        <translation>Не удалось открыть базу знаний:
+{error}</translation>
+    </message>
+</context>
+</TS>
