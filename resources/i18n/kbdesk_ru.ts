@@ -1170,6 +1170,124 @@ Knowledge base and canned responses for support teams.</source>
     </message>
 </context>
 <context>
+    <name>Placeholder</name>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="42"/>
+        <source>Client name</source>
+        <translation>Имя клиента</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="43"/>
+        <source>Order number</source>
+        <translation>Номер заказа</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="44"/>
+        <source>Minutes</source>
+        <translation>Минуты</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="45"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="46"/>
+        <source>Days</source>
+        <translation>Дни</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="47"/>
+        <source>Promo code</source>
+        <translation>Промокод</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="48"/>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="49"/>
+        <source>Minimum order</source>
+        <translation>Минимальная сумма заказа</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="50"/>
+        <source>Points</source>
+        <translation>Баллы</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="51"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="52"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="53"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="54"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="55"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="56"/>
+        <source>Item</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="57"/>
+        <source>Invoice number</source>
+        <translation>Номер счёта</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="58"/>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="59"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="60"/>
+        <source>Request number</source>
+        <translation>Номер обращения</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="61"/>
+        <source>Callback time</source>
+        <translation>Время обратного звонка</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="62"/>
+        <source>Refund details</source>
+        <translation>Детали возврата</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="63"/>
+        <source>Solution</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="64"/>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <location filename="../../kbdesk/ui/editor/preview.py" line="82"/>
@@ -1451,17 +1569,17 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>TemplateForm</name>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="131"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="163"/>
         <source>required</source>
         <translation>обязательное поле</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="140"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="172"/>
         <source>No fields to fill in: the reply is ready to copy.</source>
         <translation>Заполнять нечего: ответ готов к копированию.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="154"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="186"/>
         <source>Filled in automatically: {values}</source>
         <translation>Заполняется автоматически: {values}</translation>
     </message>

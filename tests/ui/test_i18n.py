@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import PySide6
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from pytestqt.qtbot import QtBot
@@ -99,9 +99,8 @@ def test_translations_keep_placeholders_mnemonics_and_key_names() -> None:
 
 def test_the_catalogue_has_every_text_of_the_interface(tmp_path: Path) -> None:
     """A new tr() text without a translation would show up in English in a Russian window."""
-    lupdate = shutil.which("pyside6-lupdate")
-    if lupdate is None:
-        pytest.skip("pyside6-lupdate is not installed")
+    # The binary PySide6 itself ships: the console-script wrapper may not be on PATH.
+    lupdate = str(Path(PySide6.__file__).parent / "lupdate")
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "kbdesk" / "ui").rglob("*.py"))
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
@@ -196,6 +195,15 @@ def test_editor_checks_speak_russian() -> None:
     assert [check.message for check in checks] == [
         "ссылка на «nowhere»: материала с таким ярлыком нет"
     ]
+
+
+@pytest.mark.usefixtures("russian")
+def test_common_template_fields_are_labelled_in_russian() -> None:
+    from kbdesk.ui.workspace.preview import field_label
+
+    assert field_label("client_name") == "Имя клиента"
+    assert field_label("order_number") == "Номер заказа"
+    assert field_label("имя_получателя") == "Имя получателя"  # any other name: as written
 
 
 # -- the window --------------------------------------------------------------------------------

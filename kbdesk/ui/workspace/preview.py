@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -36,7 +36,39 @@ def reply_html(result: RenderResult) -> str:
     return "".join(parts).replace("\n", "<br>")
 
 
+# Labels for the placeholder names templates commonly use, so the form speaks the interface's
+# language; any other name is shown as written (`имя_клиента` → «Имя клиента»).
+_KNOWN_FIELDS = {
+    "client_name": QT_TRANSLATE_NOOP("Placeholder", "Client name"),
+    "order_number": QT_TRANSLATE_NOOP("Placeholder", "Order number"),
+    "minutes": QT_TRANSLATE_NOOP("Placeholder", "Minutes"),
+    "amount": QT_TRANSLATE_NOOP("Placeholder", "Amount"),
+    "days": QT_TRANSLATE_NOOP("Placeholder", "Days"),
+    "promo_code": QT_TRANSLATE_NOOP("Placeholder", "Promo code"),
+    "discount": QT_TRANSLATE_NOOP("Placeholder", "Discount"),
+    "min_sum": QT_TRANSLATE_NOOP("Placeholder", "Minimum order"),
+    "points": QT_TRANSLATE_NOOP("Placeholder", "Points"),
+    "date": QT_TRANSLATE_NOOP("Placeholder", "Date"),
+    "time": QT_TRANSLATE_NOOP("Placeholder", "Time"),
+    "address": QT_TRANSLATE_NOOP("Placeholder", "Address"),
+    "email": QT_TRANSLATE_NOOP("Placeholder", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("Placeholder", "Phone"),
+    "item_name": QT_TRANSLATE_NOOP("Placeholder", "Item"),
+    "invoice_number": QT_TRANSLATE_NOOP("Placeholder", "Invoice number"),
+    "company_name": QT_TRANSLATE_NOOP("Placeholder", "Company"),
+    "period": QT_TRANSLATE_NOOP("Placeholder", "Period"),
+    "request_number": QT_TRANSLATE_NOOP("Placeholder", "Request number"),
+    "callback_time": QT_TRANSLATE_NOOP("Placeholder", "Callback time"),
+    "refund_text": QT_TRANSLATE_NOOP("Placeholder", "Refund details"),
+    "solution": QT_TRANSLATE_NOOP("Placeholder", "Solution"),
+    "store": QT_TRANSLATE_NOOP("Placeholder", "Store"),
+}
+
+
 def field_label(name: str) -> str:
+    known = _KNOWN_FIELDS.get(name)
+    if known is not None:
+        return QCoreApplication.translate("Placeholder", known)
     words = name.replace("_", " ").strip()
     return words[:1].upper() + words[1:]
 
