@@ -17,6 +17,10 @@ _MARKDOWN_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 # (or str.translate) over a whole Cyrillic body cost more than the rest of a search.
 _QUOTE_RE = re.compile(r"(?m)^[ \t]*>+")
 _MARKUP_CHARS = "#*`~|"
+# A placeholder with a default reads as its default (what the client will see), before the
+# `|` is taken for a table border; a table's separator row is no text at all.
+_DEFAULT_PLACEHOLDER_RE = re.compile(r"\{\{[^{}|\n]*\|([^{}\n]*)\}\}")
+_TABLE_RULE_RE = re.compile(r"-{3,}")
 # Underscores are emphasis only at word edges; inside a word (`{{client_name}}`) they stay.
 _EMPHASIS_UNDERSCORE_RE = re.compile(r"(?<!\w)_+|_+(?!\w)")
 
@@ -49,6 +53,10 @@ class Marker:
 def plain_text(body: str) -> str:
     """Body without markdown decoration and with whitespace collapsed."""
     text = _MARKDOWN_LINK_RE.sub(r"\1", body) if "](" in body else body
+    if "{{" in text:
+        text = _DEFAULT_PLACEHOLDER_RE.sub(r"\1", text)
+    if "---" in text:
+        text = _TABLE_RULE_RE.sub(" ", text)
     if ">" in text:
         text = _QUOTE_RE.sub(" ", text)
     for mark in _MARKUP_CHARS:

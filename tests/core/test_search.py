@@ -243,3 +243,5 @@ def test_snippet_text_keeps_placeholder_names_but_drops_emphasis() -> None:
 
     text = plain_text("Здравствуйте, {{client_name}}! _Важно_: __заказ__ **готов**")
     assert text == "Здравствуйте, {{client_name}}! Важно : заказ готов"
+    table = "| Зона | Цена |\n|---|---|\n| А | {{price|200 ₽}} |"
+    assert plain_text(table) == "Зона Цена А 200 ₽"
