@@ -7,6 +7,11 @@ Events are spread over `--days` days (default 90) with a skewed article populari
 answers get most of the traffic), 40 operators and one search per three events. The refresh
 time of every table and of the whole dashboard is the median over `--runs` runs, for the
 7, 30 and 90 day periods the page offers.
+
+The raw rows are bulk-loaded into a schema at migration 0002, then migration 0003 fills the
+daily rollups from them, exactly as it does when an existing database is upgraded. Last, the
+cost of recording one event through `UsageRecorder` (raw row plus rollups) is measured on the
+loaded database.
 """
 
 from __future__ import annotations
@@ -22,11 +27,14 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from alembic import command
 from sqlalchemy import Connection, create_engine, text
 
-from kbdesk.db import Database
-from kbdesk.models import Article, SearchLog, UsageEvent
+from kbdesk.db import Database, _alembic_config
+from kbdesk.models import Article, EventKind, SearchLog, UsageEvent
 from kbdesk.stats import Period, StatsService
+from kbdesk.stats.sources import ROLLUPS
+from kbdesk.usage import UsageRecorder
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 ARTICLES = 400
@@ -95,7 +103,7 @@ SEARCH_COLUMNS = "at, query, normalized, hits, took_ms, operator"
 
 
 def fill(database: Database, events: int, days: int) -> float:
-    """Bulk-load the events; indexes are dropped first and rebuilt once at the end."""
+    """Bulk-load the raw events; indexes are dropped first and rebuilt once at the end."""
     started = time.perf_counter()
     indexes = [*UsageEvent.__table__.indexes, *SearchLog.__table__.indexes]  # type: ignore[attr-defined]
     with database.engine.begin() as connection:
@@ -108,12 +116,20 @@ def fill(database: Database, events: int, days: int) -> float:
             _fill_postgres(connection, events, days)
         for index in indexes:
             index.create(connection)
+    return time.perf_counter() - started
+
+
+def upgrade(database: Database) -> float:
+    """Migration 0003 and its back-fill of the rollups from the raw rows just loaded."""
+    started = time.perf_counter()
+    command.upgrade(_alembic_config(database.engine), "head")
+    seconds = time.perf_counter() - started
     if not database.is_sqlite:
         with database.engine.connect() as connection:
             connection.execution_options(isolation_level="AUTOCOMMIT").execute(
                 text("VACUUM ANALYZE")
             )
-    return time.perf_counter() - started
+    return seconds
 
 
 def _fill_sqlite(connection: Connection, events: int, days: int) -> None:
@@ -164,13 +180,64 @@ def measure(database: Database, runs: int, periods: list[int]) -> None:
     print(f"  (last period: {events_in[0]} items, {events_in[1]} gaps, {events_in[2]} stale)")
 
 
+def recording(database: Database, calls: int) -> None:
+    """p50/p95 of one `UsageRecorder.event()` call: raw row and rollups, one transaction."""
+    recorder = UsageRecorder(database)
+    rng = random.Random(3)
+    kinds = [EventKind(kind) for kind in KINDS]
+    took: list[float] = []
+    for _ in range(calls):
+        kind = rng.choice(kinds)
+        query = rng.choice(QUERIES) if kind is EventKind.COPY else None
+        started = time.perf_counter()
+        recorder.event(
+            kind,
+            rng.choice(OPERATORS),
+            article_id=rng.randint(1, ARTICLES - 20),
+            query=query,
+            channel="chat",
+            at=NOW - timedelta(seconds=rng.randint(1, 86400)),
+        )
+        took.append((time.perf_counter() - started) * 1000)
+    p50, p95 = _percentiles(took)
+    print(f"  UsageRecorder.event() over {calls} calls: p50 {p50:.2f} ms, p95 {p95:.2f} ms")
+    # For comparison, the raw row alone (what recording cost before the rollups); these rows
+    # skip the rollups, so this runs last.
+    took = []
+    for _ in range(calls):
+        started = time.perf_counter()
+        with database.session() as session:
+            session.add(UsageEvent(kind="view", operator=rng.choice(OPERATORS), article_id=1))
+        took.append((time.perf_counter() - started) * 1000)
+    p50, p95 = _percentiles(took)
+    print(f"  (the raw row alone, without rollups: p50 {p50:.2f} ms, p95 {p95:.2f} ms)")
+
+
+def _percentiles(took: list[float]) -> tuple[float, float]:
+    took = sorted(took)
+    return took[len(took) // 2], took[int(len(took) * 0.95)]
+
+
+def rollup_sizes(database: Database) -> None:
+    with database.engine.connect() as connection:
+        sizes = [
+            f"{name} {connection.execute(text(f'SELECT count(*) FROM {name}')).scalar_one():,}"
+            for name in ROLLUPS
+        ]
+    print(f"  rollup rows: {', '.join(sizes)}")
+
+
 def run(database: Database, args: argparse.Namespace, label: str) -> None:
-    database.migrate()
+    command.upgrade(_alembic_config(database.engine), "0002")
     seconds = fill(database, args.events, args.days)
+    backfill = upgrade(database)
     print(f"{label}: {args.events:,} events + {args.events // 3:,} searches over {args.days} days,")
-    print(f"  loaded in {seconds:.1f} s; dashboard refresh, median of {args.runs} runs:")
+    print(f"  raw rows loaded in {seconds:.1f} s; migration 0003 back-filled the rollups in")
+    print(f"  {backfill:.1f} s; dashboard refresh, median of {args.runs} runs:")
+    rollup_sizes(database)
     print("  (per-table times overlap: the tables are computed on two threads)")
     measure(database, args.runs, args.periods)
+    recording(database, args.calls)
 
 
 def main() -> None:
@@ -180,6 +247,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--periods", type=int, nargs="+", default=[7, 30, 90])
     parser.add_argument("--postgres", metavar="URL", help="also measure on this server")
+    parser.add_argument("--calls", type=int, default=500, help="UsageRecorder.event() calls")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         database = Database(f"sqlite:///{Path(folder) / 'bench.sqlite'}")

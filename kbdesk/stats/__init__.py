@@ -35,6 +35,15 @@ Stale content
     the end of the period (items created since then are not stale yet), and published items
     whose review date is before the end of the period. Ordered by uses before the end of the
     period, most used first.
+
+Where the figures come from
+---------------------------
+Whole UTC days are read from daily rollups (`kbdesk.models`: article_daily, usage_daily,
+operator_daily, search_daily, copy_daily) that `UsageRecorder` updates with every raw row, in
+the same transaction. A period that starts or ends mid-day takes those partial days from the
+raw rows, so every figure is exact for any [since, until). Only view, copy, resolved and not
+resolved events are counted; search events in `usage_event` are kept for audits and never
+add to the search-log counts.
 """
 
 from kbdesk.stats.figures import (

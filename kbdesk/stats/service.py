@@ -1,18 +1,23 @@
-"""`StatsService`: every dashboard table as one SQL aggregate over a covering index."""
+"""`StatsService`: every dashboard table from the daily rollups (see `kbdesk.stats.sources`).
+
+A quarter of a busy team is about a million raw events, but only tens of thousands of
+(day, item) rows and a few thousand (day, operator) rows, so each table is a small aggregate
+whatever the period.
+"""
 
 from __future__ import annotations
 
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, and_, bindparam, case, exists, func, literal_column, select, text
+from sqlalchemy import Connection, select, text
 
 from kbdesk.db import Database
-from kbdesk.models import Article, EventKind, SearchLog, Status, UsageEvent
+from kbdesk.models import Article, Status
+from kbdesk.stats import sources
 from kbdesk.stats.figures import (
     DEFAULT_STALE_DAYS,
     Dashboard,
@@ -25,25 +30,19 @@ from kbdesk.stats.figures import (
     TrendPoint,
     as_utc,
 )
+from kbdesk.stats.sources import Span, Tally
 
 T = TypeVar("T")
 
-EVENTS = UsageEvent.__table__  # type: ignore[attr-defined]
-SEARCHES = SearchLog.__table__  # type: ignore[attr-defined]
 ARTICLES = Article.__table__  # type: ignore[attr-defined]
-USE_KINDS = (EventKind.VIEW.value, EventKind.COPY.value)
-# Two workers: each table is one statement, and SQLite and psycopg both release the GIL while
-# a statement runs, so the tables are computed side by side.
+# Two workers: each table is a statement or two, and SQLite and psycopg both release the GIL
+# while a statement runs, so the tables are computed side by side.
 WORKERS = 2
-_TICK = timedelta(microseconds=1)
+ANALYZED = ("usage_event", "search_log", *sorted(sources.ROLLUPS))
 
 
 def _aware(moment: datetime | None) -> datetime | None:
     return as_utc(moment) if moment is not None else None
-
-
-def _in(period: Period, column: Any) -> Any:
-    return and_(column >= period.since, column < period.until)
 
 
 class StatsService:
@@ -66,11 +65,12 @@ class StatsService:
         period = period or Period.last_days()
         self.prepare()
         jobs: dict[str, Callable[[], Any]] = {
+            # The slowest first, so the two workers finish at about the same time.
+            "gaps": lambda: self.gaps(period, operator=operator),
             "items": lambda: self.items(period, operator=operator),
+            "stale": lambda: self.stale(period, stale_days),
             "trend": lambda: self.trend(period, granularity, operator=operator),
             "operators": lambda: self.operators(period, operator=operator),
-            "gaps": lambda: self.gaps(period, operator=operator),
-            "stale": lambda: self.stale(period, stale_days),
         }
         results, timings = self._run(jobs)
         return Dashboard(
@@ -101,75 +101,56 @@ class StatsService:
             return {name: future.result() for name, future in futures.items()}, timings
 
     def prepare(self) -> None:
-        """Give SQLite's planner row estimates once, so it picks the covering indexes.
+        """Give SQLite's planner row estimates once, so it picks the key order of the rollups.
 
-        Without statistics SQLite prefers the plain `at` index and visits a table row per
-        event. A sampled ANALYZE (analysis_limit) takes milliseconds even on millions of rows.
+        A sampled ANALYZE (analysis_limit) takes milliseconds even on millions of rows.
         """
         if self._planned or not self.db.is_sqlite:
             return
         with self.db.engine.begin() as connection:
             connection.execute(text("PRAGMA analysis_limit=1000"))
-            connection.execute(text("ANALYZE usage_event"))
-            connection.execute(text("ANALYZE search_log"))
+            for table in ANALYZED:
+                connection.execute(text(f"ANALYZE {table}"))
         self._planned = True
-
-    def _period_terms(self, period: Period, column: Any) -> list[Any]:
-        """The period bounds; on SQLite marked as unselective for the gaps query.
-
-        SQLite guesses that any range is selective and would read the `at` index, visit
-        every row and sort; reading the covering (normalized, at, hits) index in group order
-        is as fast for a week and several times faster for a quarter.
-        """
-        terms = [column >= period.since, column < period.until]
-        if self.db.is_sqlite:
-            return [func.likelihood(term, literal_column("0.9")) for term in terms]
-        return terms
 
     def _read(self, fn: Callable[[Connection], T]) -> T:
         with self.db.engine.connect() as connection:
             return fn(connection)
 
+    def _tallies(self, queries: list[Any]) -> dict[Any, Tally]:
+        def read(connection: Connection) -> dict[Any, Tally]:
+            tallies: dict[Any, Tally] = {}
+            for query in queries:
+                sources.merge(tallies, connection.execute(query))
+            return tallies
+
+        return self._read(read)
+
     # -- items -------------------------------------------------------------------------------
 
     def items(self, period: Period, *, operator: str | None = None) -> list[ItemStats]:
         """Every item with an event in the period, best first (Wilson lower bound)."""
-        query = (
-            select(EVENTS.c.article_id, EVENTS.c.kind, func.count(), func.max(EVENTS.c.at))
-            .where(EVENTS.c.article_id.is_not(None), _in(period, EVENTS.c.at))
-            .group_by(EVENTS.c.article_id, EVENTS.c.kind)
-        )
-        if operator is not None:
-            query = query.where(EVENTS.c.operator == operator)
-        rows = self._read(lambda c: c.execute(query).all())
-        counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        last: dict[int, datetime] = {}
-        for article_id, kind, count, latest in rows:
-            counts[article_id][kind] += count
-            latest = _aware(latest)
-            if kind in USE_KINDS and latest and latest > last.get(article_id, latest - _TICK):
-                last[article_id] = latest
-        meta = self._articles(counts)
+        tallies = self._tallies(sources.item_queries(Span.of(period), operator))
+        meta = self._articles(list(tallies))
         result = [
             ItemStats(
                 article_id=article_id,
                 title=meta[article_id][0],
                 kind=meta[article_id][1],
                 status=meta[article_id][2],
-                views=by_kind[EventKind.VIEW.value],
-                copies=by_kind[EventKind.COPY.value],
-                resolved=by_kind[EventKind.RESOLVED.value],
-                not_resolved=by_kind[EventKind.NOT_RESOLVED.value],
-                last_used=last.get(article_id),
+                views=tally.views,
+                copies=tally.copies,
+                resolved=tally.resolved,
+                not_resolved=tally.not_resolved,
+                last_used=tally.last_used,
             )
-            for article_id, by_kind in counts.items()
+            for article_id, tally in tallies.items()
             if article_id in meta
         ]
         result.sort(key=lambda i: (-i.score, -i.resolved, -i.uses, i.title, i.article_id))
         return result
 
-    def _articles(self, ids: Iterable[int]) -> dict[int, tuple[str, str, str]]:
-        wanted = list(ids)
+    def _articles(self, wanted: list[int]) -> dict[int, tuple[str, str, str]]:
         if not wanted:
             return {}
         query = select(ARTICLES.c.id, ARTICLES.c.title, ARTICLES.c.kind, ARTICLES.c.status)
@@ -186,103 +167,53 @@ class StatsService:
         operator: str | None = None,
     ) -> list[TrendPoint]:
         """Uses and outcomes per UTC day, or per ISO week (starting on Monday)."""
-        buckets: dict[date, dict[str, int]] = {}
-        for day, _start, _end in period.days():
-            key = day - timedelta(days=day.weekday()) if granularity is Granularity.WEEK else day
-            buckets.setdefault(key, defaultdict(int))
-        for day, kind, number in self._daily_counts(period, operator):
-            key = day - timedelta(days=day.weekday()) if granularity is Granularity.WEEK else day
-            buckets[key][kind] += number
+
+        def bucket(day: date) -> date:
+            return day - timedelta(days=day.weekday()) if granularity is Granularity.WEEK else day
+
+        buckets: dict[date, Tally] = {bucket(day): Tally() for day, _start, _end in period.days()}
+        for day, tally in self._tallies(sources.day_queries(Span.of(period), operator)).items():
+            total = buckets[bucket(day)]
+            total.add((0, tally.views, tally.copies, tally.resolved, tally.not_resolved, None))
         return [
             TrendPoint(
                 start=key,
-                uses=sum(bucket[k] for k in USE_KINDS),
-                resolved=bucket[EventKind.RESOLVED.value],
-                not_resolved=bucket[EventKind.NOT_RESOLVED.value],
+                uses=total.uses,
+                resolved=total.resolved,
+                not_resolved=total.not_resolved,
             )
-            for key, bucket in sorted(buckets.items())
+            for key, total in sorted(buckets.items())
         ]
-
-    def _daily_counts(
-        self, period: Period, operator: str | None
-    ) -> list[tuple[date, str, int]]:
-        """(UTC day, kind, events) for every day of the period that has events."""
-        if not self.db.is_sqlite:
-            # PostgreSQL aggregates a whole quarter in one pass faster than day by day.
-            day = func.date(func.timezone("UTC", EVENTS.c.at)).label("day")
-            query = (
-                select(day, EVENTS.c.kind, func.count())
-                .where(_in(period, EVENTS.c.at))
-                .group_by(day, EVENTS.c.kind)
-            )
-            if operator is not None:
-                query = query.where(EVENTS.c.operator == operator)
-            return [(d, k, n) for d, k, n in self._read(lambda c: c.execute(query).all())]
-        # SQLite: one range count per day over the (kind, at) index, which is read in order;
-        # grouping by a date expression would sort every event of the period.
-        query = (
-            select(EVENTS.c.kind, func.count())
-            .where(
-                EVENTS.c.at >= bindparam("lo", type_=EVENTS.c.at.type),
-                EVENTS.c.at < bindparam("hi", type_=EVENTS.c.at.type),
-            )
-            .group_by(EVENTS.c.kind)
-        )
-        if operator is not None:
-            query = query.where(EVENTS.c.operator == operator)
-
-        def count(connection: Connection) -> list[tuple[date, str, int]]:
-            return [
-                (day, kind, number)
-                for day, start, end in period.days()
-                for kind, number in connection.execute(query, {"lo": start, "hi": end})
-            ]
-
-        return self._read(count)
 
     # -- operators ---------------------------------------------------------------------------
 
     def operators(self, period: Period, *, operator: str | None = None) -> list[OperatorStats]:
         """One row per operator active in the period, after a first row for the whole team."""
-        events = (
-            select(EVENTS.c.operator, EVENTS.c.kind, func.count())
-            .where(_in(period, EVENTS.c.at))
-            .group_by(EVENTS.c.operator, EVENTS.c.kind)
-        )
-        searches = (
-            select(SEARCHES.c.operator, func.count())
-            .where(_in(period, SEARCHES.c.at))
-            .group_by(SEARCHES.c.operator)
-        )
-
-        def read(connection: Connection) -> tuple[list[Any], list[Any]]:
-            return connection.execute(events).all(), connection.execute(searches).all()
-
-        event_rows, search_rows = self._read(read)
-        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for name, kind, number in event_rows:
-            counts[name][kind] += number
-        for name, number in search_rows:
-            counts[name]["search"] += number
+        counts = self._tallies(sources.operator_queries(Span.of(period)))
         members = len(counts)
+
+        def mean(field: str) -> float:
+            # Per-operator average, so the team row compares like with like.
+            return sum(getattr(c, field) for c in counts.values()) / members if members else 0.0
+
         team = OperatorStats(
             operator="",
-            searches=_mean(counts, "search"),
-            views=_mean(counts, EventKind.VIEW.value),
-            copies=_mean(counts, EventKind.COPY.value),
-            resolved=_mean(counts, EventKind.RESOLVED.value),
-            not_resolved=_mean(counts, EventKind.NOT_RESOLVED.value),
+            searches=mean("searches"),
+            views=mean("views"),
+            copies=mean("copies"),
+            resolved=mean("resolved"),
+            not_resolved=mean("not_resolved"),
             members=members,
         )
         team_rate = team.rate
         people = [
             OperatorStats(
                 operator=name,
-                searches=c["search"],
-                views=c[EventKind.VIEW.value],
-                copies=c[EventKind.COPY.value],
-                resolved=c[EventKind.RESOLVED.value],
-                not_resolved=c[EventKind.NOT_RESOLVED.value],
+                searches=c.searches,
+                views=c.views,
+                copies=c.copies,
+                resolved=c.resolved,
+                not_resolved=c.not_resolved,
                 team_rate=team_rate,
             )
             for name, c in sorted(counts.items())
@@ -294,29 +225,24 @@ class StatsService:
 
     def gaps(self, period: Period, *, operator: str | None = None) -> list[GapRow]:
         """Normalised queries that found nothing, or found results nobody copied."""
-        zero = func.sum(case((SEARCHES.c.hits == 0, 1), else_=0))
-        copies = EVENTS.alias("copies")
-        copied = exists().where(
-            copies.c.normalized == SEARCHES.c.normalized,
-            copies.c.kind == EventKind.COPY.value,
-            _in(period, copies.c.at),
-        )
-        query = (
-            select(
-                SEARCHES.c.normalized,
-                func.count(),
-                zero,
-                func.max(SEARCHES.c.at),
-                copied.label("copied"),
-            )
-            .where(*self._period_terms(period, SEARCHES.c.at))
-            .group_by(SEARCHES.c.normalized)
-        )
-        if operator is not None:
-            query = query.where(SEARCHES.c.operator == operator)
-        rows = self._read(lambda c: c.execute(query).all())
+        queries = sources.search_queries(Span.of(period), period, operator)
+
+        def read(connection: Connection) -> dict[str, list[Any]]:
+            found: dict[str, list[Any]] = {}
+            for query in queries:
+                for normalized, searches, no_results, latest, was_copied in connection.execute(
+                    query
+                ):
+                    seen = found.setdefault(normalized, [0, 0, None, False])
+                    latest = as_utc(latest)
+                    seen[0] += searches
+                    seen[1] += no_results
+                    seen[2] = latest if seen[2] is None or latest > seen[2] else seen[2]
+                    seen[3] = seen[3] or bool(was_copied)
+            return found
+
         result = []
-        for normalized, searches, no_results, latest, was_copied in rows:
+        for normalized, (searches, no_results, latest, was_copied) in self._read(read).items():
             not_copied = 0 if was_copied else searches - no_results
             if no_results or not_copied:
                 result.append(
@@ -325,7 +251,7 @@ class StatsService:
                         searches=searches,
                         no_results=no_results,
                         not_copied=not_copied,
-                        last_searched=as_utc(latest),
+                        last_searched=latest,
                     )
                 )
         result.sort(key=lambda g: (-g.missed, -g.searches, g.query))
@@ -341,16 +267,7 @@ class StatsService:
         """
         cutoff = period.until - timedelta(days=stale_days)
         today = period.until.date()
-        last_use = [
-            select(func.max(EVENTS.c.at))
-            .where(
-                EVENTS.c.article_id == ARTICLES.c.id,
-                EVENTS.c.kind == kind,
-                EVENTS.c.at < period.until,
-            )
-            .scalar_subquery()
-            for kind in USE_KINDS
-        ]
+        last_use = sources.last_use_before(period.until, ARTICLES.c.id)
         candidates = select(
             ARTICLES.c.id,
             ARTICLES.c.title,
@@ -374,7 +291,8 @@ class StatsService:
             return found
 
         found = self._read(read)
-        uses = self._uses_before(period.until, [row.id for row, *_ in found])
+        ids = [row.id for row, *_ in found]
+        uses = self._uses_before(period.until, ids) if ids else {}
         result = [
             StaleRow(
                 article_id=row.id,
@@ -393,23 +311,10 @@ class StatsService:
         return result
 
     def _uses_before(self, until: datetime, ids: list[int]) -> dict[int, int]:
-        if not ids:
-            return {}
-        query = (
-            select(EVENTS.c.article_id, func.count())
-            .where(
-                EVENTS.c.article_id.in_(ids),
-                EVENTS.c.kind.in_(USE_KINDS),
-                EVENTS.c.at < until,
-            )
-            .group_by(EVENTS.c.article_id)
+        queries = sources.use_queries(until, ids)
+        return self._read(
+            lambda c: sources.add_up(row for query in queries for row in c.execute(query))
         )
-        return {article_id: n for article_id, n in self._read(lambda c: c.execute(query).all())}
-
-
-def _mean(counts: dict[str, dict[str, int]], kind: str) -> float:
-    """Per-operator average, so the team row compares like with like."""
-    return sum(c[kind] for c in counts.values()) / len(counts) if counts else 0.0
 
 
 __all__ = ["StatsService"]

@@ -6,11 +6,14 @@ before it and after it check that [since, until) is honoured on SQLite and Postg
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from alembic import command
 from sqlalchemy import select, text
+from sqlmodel import SQLModel
 
 from kbdesk.db import Database, _alembic_config
 from kbdesk.models import Article, EventKind, SearchLog, UsageEvent
@@ -23,6 +26,7 @@ from kbdesk.stats import (
     TrendPoint,
     wilson_lower,
 )
+from kbdesk.stats.figures import as_utc
 from kbdesk.usage import UsageRecorder
 
 V, C, R, N = EventKind.VIEW, EventKind.COPY, EventKind.RESOLVED, EventKind.NOT_RESOLVED
@@ -277,3 +281,194 @@ def test_migration_fills_normalised_queries_of_existing_events(database: Databas
         assert connection.execute(text("SELECT normalized FROM usage_event")).scalar_one() == (
             "как вернуть деньги"
         )
+
+
+# -- daily rollups -----------------------------------------------------------------------------
+
+ROLLUP_KEYS = {
+    "article_daily": ("day", "article_id"),
+    "usage_daily": ("operator", "day", "article_id"),
+    "operator_daily": ("day", "operator"),
+    "search_daily": ("day", "normalized"),
+    "copy_daily": ("normalized", "day"),
+}
+COUNTER = {
+    "view": "views",
+    "copy": "copies",
+    "resolved": "resolved",
+    "not_resolved": "not_resolved",
+}
+
+
+def _utc(value: object) -> object:
+    return as_utc(value) if isinstance(value, datetime) else value
+
+
+def rollups(database: Database) -> dict[str, dict[tuple[object, ...], dict[str, object]]]:
+    """Every rollup row, keyed by its primary key, timestamps as aware UTC."""
+    result: dict[str, dict[tuple[object, ...], dict[str, object]]] = {}
+    with database.engine.connect() as connection:
+        for name, key in ROLLUP_KEYS.items():
+            table = SQLModel.metadata.tables[name]
+            rows = connection.execute(select(table)).mappings()
+            result[name] = {
+                tuple(row[k] for k in key): {c: _utc(v) for c, v in row.items() if c not in key}
+                for row in rows
+            }
+    return result
+
+
+def expected_rollups(database: Database) -> dict[str, dict[tuple[object, ...], dict[str, object]]]:
+    """The rollups as a GROUP BY over the raw rows would give them, computed in Python."""
+    counts = dict.fromkeys(COUNTER.values(), 0)
+    result: dict[str, dict[tuple[object, ...], dict[str, object]]] = {n: {} for n in ROLLUP_KEYS}
+
+    def bump(name: str, key: tuple[object, ...], start: dict[str, object], **add: object) -> None:
+        row = result[name].setdefault(key, dict(start))
+        for column, value in add.items():
+            if column.startswith("last"):
+                if value is not None and (row[column] is None or value > row[column]):  # type: ignore[operator]
+                    row[column] = value
+            else:
+                row[column] += value  # type: ignore[operator]
+
+    with database.session() as session:
+        events = session.exec(select(UsageEvent)).scalars().all()
+        searches = session.exec(select(SearchLog)).scalars().all()
+    for event in events:
+        if event.kind not in COUNTER:
+            continue
+        moment = as_utc(event.at)
+        day, column = moment.date(), COUNTER[event.kind]
+        last = moment if event.kind in ("view", "copy") else None
+        if event.article_id is not None:
+            item = {**counts, "last_used_at": None}
+            bump("article_daily", (day, event.article_id), item, last_used_at=last, **{column: 1})
+            key = (event.operator, day, event.article_id)
+            bump("usage_daily", key, item, last_used_at=last, **{column: 1})
+        person = {**counts, "searches": 0}
+        bump("operator_daily", (day, event.operator), person, **{column: 1})
+        if event.kind == "copy" and event.normalized:
+            bump("copy_daily", (event.normalized, day), {"copies": 0}, copies=1)
+    for search in searches:
+        moment = as_utc(search.at)
+        person = {**counts, "searches": 0}
+        bump("operator_daily", (moment.date(), search.operator), person, searches=1)
+        first = {"searches": 0, "zero_hits": 0, "last_at": None}
+        zero = int(search.hits == 0)
+        key = (moment.date(), search.normalized)
+        bump("search_daily", key, first, searches=1, zero_hits=zero, last_at=moment)
+    return result
+
+
+@pytest.fixture
+def mixed(database: Database, ids: dict[str, int]) -> dict[str, int]:
+    """The hand-written events plus writes that stress the rollups."""
+    recorder = UsageRecorder(database)
+    msk = timezone(timedelta(hours=3))
+    # 01:30 in Moscow is still the previous UTC day.
+    recorder.event(V, "anna", article_id=ids["b"], at=datetime(2026, 3, 2, 1, 30, tzinfo=msk))
+    # Out of order: an earlier view must not move the day's last use back.
+    recorder.event(V, "anna", article_id=ids["a"], at=at(3, 3, 8))
+    recorder.event(EventKind.SEARCH, "anna", query="возврат", at=at(3, 3))  # audit only
+    recorder.event(C, "boris", query="без статьи", at=at(3, 3, 14))  # no item
+    recorder.search("Доставка в Казань", 0, 5.0, "vera", at=datetime(2026, 3, 6, 2, tzinfo=msk))
+    return ids
+
+
+def test_rollups_equal_a_group_by_over_the_raw_rows(
+    database: Database, mixed: dict[str, int]
+) -> None:
+    found = rollups(database)
+    assert found == expected_rollups(database)
+    assert found["article_daily"][(date(2026, 3, 3), mixed["a"])]["last_used_at"] == at(3, 3)
+    assert (date(2026, 3, 1), mixed["b"]) in found["article_daily"]  # the Moscow view
+    assert found["operator_daily"][(date(2026, 3, 3), "boris")]["copies"] == 1
+
+
+def test_search_events_are_not_counted_as_searches(
+    stats: StatsService, mixed: dict[str, int]
+) -> None:
+    """Searches come from the search log only; the audit search event does not add one."""
+    people = {p.operator: p for p in stats.operators(PERIOD)[1:]}
+    assert (people["anna"].searches, people["boris"].searches, people["vera"].searches) == (
+        5,
+        3,
+        1,
+    )
+    assert (people["anna"].views, people["boris"].copies) == (6, 3)
+
+
+def test_migration_backfills_the_rollups_from_the_raw_rows(
+    database: Database, mixed: dict[str, int]
+) -> None:
+    recorded = rollups(database)
+    config = _alembic_config(database.engine)
+    command.downgrade(config, "0002")
+    command.upgrade(config, "head")
+    assert rollups(database) == recorded == expected_rollups(database)
+
+
+def test_concurrent_increments_are_all_counted(database: Database, ids: dict[str, int]) -> None:
+    """Several operators' threads bumping the same rollup rows at once lose nothing."""
+    threads, each = 6, 15
+    recorder = UsageRecorder(database)
+    barrier = threading.Barrier(threads)
+
+    def work(number: int) -> None:
+        barrier.wait()
+        for n in range(each):
+            kind = V if n % 3 else C
+            recorder.event(kind, "anna", article_id=ids["f"], query="тест", at=at(3, 3, 9, n))
+            recorder.search("тест", number, 1.0, "anna", at=at(3, 3, 9, n))
+
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(work, range(threads)))
+    found = rollups(database)
+    total = threads * each
+    row = found["usage_daily"][("anna", date(2026, 3, 3), ids["f"])]
+    assert row["views"] + row["copies"] == total  # type: ignore[operator]
+    assert row == found["article_daily"][(date(2026, 3, 3), ids["f"])]
+    assert found["search_daily"][(date(2026, 3, 3), "тест")]["searches"] == total
+    assert found["copy_daily"][("тест", date(2026, 3, 3))]["copies"] == threads * 5
+    assert found == expected_rollups(database)
+
+
+def test_sub_day_periods_add_the_raw_edges_to_the_rollups(
+    stats: StatsService, ids: dict[str, int]
+) -> None:
+    """A custom period may start and end mid-day: whole days come from the rollups, the rest
+    from the raw rows, and the figures are the same as for raw rows alone."""
+    period = Period(at(3, 2, 10, 3), at(3, 4, 9))  # from after a's 10:00 view to before 09:00
+    (a,) = stats.items(period)
+    assert (a.views, a.copies, a.resolved, a.not_resolved) == (1, 1, 5, 1)
+    assert a.last_used == at(3, 3)
+    days = stats.trend(period)
+    assert [(p.start.day, p.uses, p.resolved, p.not_resolved) for p in days] == [
+        (2, 1, 5, 0),
+        (3, 1, 0, 1),
+        (4, 0, 0, 0),
+    ]
+    team, anna, boris = stats.operators(period)
+    assert (anna.searches, anna.views, anna.copies, anna.resolved, anna.not_resolved) == (
+        2,
+        1,
+        1,
+        5,
+        1,
+    )
+    assert (team.members, boris.searches, boris.resolved, boris.not_resolved) == (2, 1, 0, 0)
+    # The copy at 10:05 on day 2 carries the query searched at 10:04.
+    assert stats.gaps(period) == [GapRow("карта <card> заблокирована", 1, 1, 0, at(3, 3))]
+    inside_a_day = Period(at(3, 6, 10, 30), at(3, 6, 12))
+    assert [(i.views, i.not_resolved) for i in stats.items(inside_a_day)] == [(1, 0)]
+    # Ends mid-day: a's last use is the copy at 09:00 that day, read from the raw rows; b and
+    # c are only used later that week, so they are stale then.
+    rows = stats.stale(Period(PERIOD.since, at(3, 4, 9, 30)), stale_days=30)
+    assert [(r.article_id, r.uses, r.last_used) for r in rows] == [
+        (ids["a"], 7, at(3, 4, 9)),
+        (ids["d"], 5, at(1, 10)),
+        (ids["c"], 0, None),
+        (ids["f"], 0, None),
+        (ids["b"], 0, None),
+    ]
