@@ -3,11 +3,12 @@
 The editing state is small and explicit: which article is open (`article_id`), which version
 the edit is based on (`base_version`, sent as `expected_version` so that a concurrent save is
 never overwritten silently) and under which key unsaved work is autosaved (`draft_key`).
+Saving and its conflicts live in `saving`, autosaved drafts and their recovery in `autosave`;
+this module holds the layout, the actions and the loading.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -15,29 +16,19 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from kbdesk.content import ContentItem, slugify
-from kbdesk.db import StorageError
-from kbdesk.drafts import DraftRecord, DraftStore, ensure_can_edit, new_draft_key
+from kbdesk.drafts import DraftStore, new_draft_key
 from kbdesk.models import Kind, Status
-from kbdesk.store import ArticleRecord, ConflictError, NotFoundError
+from kbdesk.store import ArticleRecord, NotFoundError
 from kbdesk.templating import parse
 from kbdesk.ui.context import AppContext
-from kbdesk.ui.editor.checks import first_conflict_line
-from kbdesk.ui.editor.conflict import (
-    ConflictChoice,
-    ConflictDialog,
-    Unsaved,
-    ask_unsaved,
-    merge_with_theirs,
-)
-from kbdesk.ui.editor.form import SLUG_FIELD
+from kbdesk.ui.editor.autosave import DraftFlow
+from kbdesk.ui.editor.conflict import Unsaved, ask_unsaved
 from kbdesk.ui.editor.history import HistoryDialog
 from kbdesk.ui.editor.item_editor import ItemEditor
-from kbdesk.ui.editor.list_model import local_time
 from kbdesk.ui.editor.list_panel import ItemListPanel
 from kbdesk.ui.editor.recovery import RecoveryBar
+from kbdesk.ui.editor.saving import SaveFlow
 from kbdesk.ui.editor.transfer_dialog import TransferController
-
-log = logging.getLogger(__name__)
 
 
 class EditorPage(QWidget):
@@ -51,7 +42,9 @@ class EditorPage(QWidget):
         self.article_id: int | None = None
         self.base_version: int | None = None
         self.draft_key = new_draft_key()
-        self._saving = False
+        # Saving with its conflicts, and unsaved work kept as drafts: each in its own module.
+        self.save_flow = SaveFlow(self)
+        self.draft_flow = DraftFlow(self)
         # The list of every item is loaded when the page is first shown: with thousands of
         # items it costs a second, which operators (who never see this page) must not pay.
         self._list_stale = True
@@ -141,7 +134,7 @@ class EditorPage(QWidget):
             return False
         draft = self.drafts.get(self.context.operator, record.slug)
         if draft is not None and self.context.can_edit:
-            self._load_draft_over(record, draft)
+            self.draft_flow.load_over(record, draft)
         else:
             self._load_record(record)
         return True
@@ -191,168 +184,30 @@ class EditorPage(QWidget):
         self._set_state(record.id, record.version, record.slug)
         self.editor.load(record.to_item(), record.to_item(), is_new=False)
 
-    def _load_draft_over(self, record: ArticleRecord | None, draft: DraftRecord) -> None:
-        """Unsaved work back in the editor, still based on the version it started from."""
-        if record is None:
-            self._set_state(None, None, draft.key)
-            self.editor.load(
-                draft.item, self._blank(), is_new=True, slug_auto=bool(draft.extra.get("slug_auto"))
-            )
-        else:
-            self._set_state(record.id, draft.base_version or record.version, draft.key)
-            self.editor.load(draft.item, record.to_item(), is_new=False)
-        when = local_time(draft.updated_at)
-        if record is not None and draft.base_version not in (None, record.version):
-            self.editor.show_message(
-                self.tr(
-                    "Your unsaved changes from {when} are back. The item has been saved since "
-                    "(version {old} → {new}): saving will show you both."
-                ).format(when=when, old=draft.base_version, new=record.version),
-                error=True,
-            )
-        else:
-            self.editor.show_message(
-                self.tr("Your unsaved changes from {when} are back.").format(when=when)
-            )
-
     def _set_state(self, article_id: int | None, base_version: int | None, key: str) -> None:
         self.article_id, self.base_version, self.draft_key = article_id, base_version, key
         self.items.select(article_id)
         self._update_actions()
-        self._refresh_recovery()
+        self.draft_flow.refresh()
 
     # -- saving ------------------------------------------------------------------------------
 
     def save(self) -> bool:
         """Validate and save as a new revision; True when nothing unsaved is left."""
-        if not self._may_edit():
-            return False
-        item = self.editor.current_item()
-        if not self.form.validate(self._slug_owner, self.article_id):
-            self.editor.show_message(self.tr("Fix the marked fields to save."), error=True)
-            return False
-        line = first_conflict_line(item.body)
-        if line is not None:
-            self.editor.show_message(
-                self.tr(
-                    "Resolve the merge conflicts first: keep the right text and delete the "
-                    "lines starting with <<<<<<<, ======= and >>>>>>>."
-                ),
-                error=True,
-            )
-            self.source.go_to_line(line)
-            return False
-        return self._save_item(item, self.base_version)
+        return self.save_flow.save()
 
-    def _save_item(self, item: ContentItem, expected_version: int | None) -> bool:
-        self._saving = True  # our own content_changed must not look like someone else's save
-        try:
-            result = self.context.save(
-                item, article_id=self.article_id, expected_version=expected_version
-            )
-        except ConflictError as conflict:
-            self._saving = False
-            return self._resolve_conflict(conflict, item)
-        except NotFoundError:
-            self.editor.show_message(self.tr("This item was deleted meanwhile."), error=True)
-            return False
-        except ValueError as error:  # the slug was taken between validation and saving
-            self.form.show_error(SLUG_FIELD, str(error))
-            return False
-        except StorageError as error:
-            self.editor.show_message(self.tr("Not saved: {error}").format(error=error), error=True)
-            return False
-        finally:
-            self._saving = False
-        record = result.record
-        for key in {self.draft_key, record.slug}:
-            self._delete_draft(key)
-        self._set_state(record.id, record.version, record.slug)
-        self.editor.saved(record.to_item())
-        self.editor.show_message(
-            self.tr("Saved as revision {number}.").format(number=record.version)
-            if result.changed
-            else self.tr("Nothing changed: no new revision.")
-        )
-        return True
+    def restore_revision(self, number: int) -> bool:
+        """An old revision back as a new one; unsaved work is asked about first."""
+        return self.save_flow.restore_revision(number)
 
-    def _resolve_conflict(self, conflict: ConflictError, mine: ContentItem) -> bool:
-        theirs = conflict.current
-        dialog = ConflictDialog(theirs, mine, conflict.expected_version, self)
-        self.conflict_dialog = dialog
-        dialog.exec()
-        if dialog.choice is ConflictChoice.OVERWRITE:
-            return self._save_item(mine, theirs.version)
-        if dialog.choice is ConflictChoice.THEIRS:
-            self._delete_draft(self.draft_key)
-            self._load_record(theirs)
-            self.editor.show_message(self.tr("Your changes were dropped: this is their version."))
-            return True
-        if dialog.choice is ConflictChoice.MERGE:
-            self._merge(conflict, mine)
-            return False
-        self.editor.show_message(
-            self.tr("Not saved: {who} saved this item meanwhile.").format(
-                who=theirs.updated_by or self.tr("someone else")
-            ),
-            error=True,
-        )
-        return False
-
-    def _merge(self, conflict: ConflictError, mine: ContentItem) -> None:
-        theirs = conflict.current
-        merged = merge_with_theirs(
-            self.kb.store,
-            conflict,
-            mine,
-            theirs_label=self.tr("theirs, version {version}").format(version=theirs.version),
-        )
-        self._set_state(theirs.id, theirs.version, self.draft_key)
-        self.editor.load(merged.item, theirs.to_item(), is_new=False)
-        self._autosave()
-        if merged.body_conflicts:
-            self.editor.show_message(
-                self.tr(
-                    "Merged with version {version}. %n place(s) changed on both sides are "
-                    "marked: keep the right text, delete the marker lines, then save.",
-                    "",
-                    merged.body_conflicts,
-                ).format(version=theirs.version),
-                error=True,
-            )
-            line = first_conflict_line(merged.item.body)
-            if line is not None:
-                self.source.go_to_line(line)
-        else:
-            self.editor.show_message(
-                self.tr("Merged with version {version}: check the result and save.").format(
-                    version=theirs.version
-                )
-            )
-        if merged.field_conflicts:
-            self.editor.append_message(
-                self.tr("Both of you changed: {fields}; yours were kept.").format(
-                    fields=", ".join(merged.field_conflicts)
-                )
-            )
-
-    def _may_edit(self) -> bool:
-        """The role in the UI, then in the database: a demotion applies without a restart."""
-        try:
-            if not self.context.can_edit:
-                raise PermissionError(self.context.operator)
-            ensure_can_edit(self.kb.store, self.context.operator)
-        except PermissionError:
-            self.editor.show_message(
-                self.tr("Operators cannot change the knowledge base; ask a team lead."),
-                error=True,
-            )
-            return False
-        return True
-
-    def _slug_owner(self, slug: str) -> int | None:
-        record = self.kb.store.get_by_slug(slug)
-        return record.id if record else None
+    def _merged_with_conflicts_text(self, version: int, places: int) -> str:
+        # Here rather than in saving: lupdate keeps the plural forms of self.tr() texts only.
+        return self.tr(
+            "Merged with version {version}. %n place(s) changed on both sides are "
+            "marked: keep the right text, delete the marker lines, then save.",
+            "",
+            places,
+        ).format(version=version)
 
     # -- unsaved work ------------------------------------------------------------------------
 
@@ -363,7 +218,7 @@ class EditorPage(QWidget):
         if choice is Unsaved.SAVE:
             return self.save()
         if choice is Unsaved.DISCARD:
-            self._delete_draft(self.draft_key)
+            self.draft_flow.delete(self.draft_key)
             self.editor.load(
                 self.editor.baseline, self.editor.baseline, is_new=self.article_id is None
             )
@@ -373,65 +228,17 @@ class EditorPage(QWidget):
     def _ask_unsaved(self) -> Unsaved:
         return ask_unsaved(self, self.form.title.text().strip() or self.tr("the new item"))
 
-    def _autosave(self) -> None:
-        self.editor.autosaved()
-        if not self.context.can_edit:
-            return
-        item = self.editor.current_item()
-        try:
-            if item == self.editor.baseline:
-                self._delete_draft(self.draft_key)
-                return
-            self.drafts.save(
-                self.context.operator,
-                self.draft_key,
-                item,
-                article_id=self.article_id,
-                base_version=self.base_version,
-                extra={"slug_auto": self.form.slug_auto},
-            )
-        except (PermissionError, StorageError):
-            log.exception("could not autosave the draft")
-
-    def _delete_draft(self, key: str) -> None:
-        try:
-            self.drafts.delete(self.context.operator, key)
-        except StorageError:
-            log.exception("could not delete the draft")
-
     def restore_draft(self, key: str) -> bool:
-        draft = self.drafts.get(self.context.operator, key)
-        if draft is None or not self._confirm_leave():
-            self._refresh_recovery()
-            return False
-        record = None
-        if draft.article_id is not None:
-            try:
-                record = self.kb.store.get(draft.article_id)
-            except NotFoundError:
-                record = None
-        self._load_draft_over(record, draft)
-        return True
+        return self.draft_flow.restore(key)
 
     def discard_changes(self) -> None:
         """Back to the saved version (or a blank new item) and forget the draft."""
-        self._delete_draft(self.draft_key)
-        if self.article_id is None:
-            self._start_new(ContentItem(slug="", title=""))
-            return
-        try:
-            self._load_record(self.kb.store.get(self.article_id))
-        except NotFoundError:
-            self._start_new(ContentItem(slug="", title=""))
-
-    def _refresh_recovery(self) -> None:
-        drafts = [d for d in self.drafts.list(self.context.operator) if d.key != self.draft_key]
-        self.recovery.set_drafts(drafts if self.context.can_edit else [])
+        self.draft_flow.discard_changes()
 
     # -- reacting ----------------------------------------------------------------------------
 
     def _on_autosave_due(self) -> None:
-        self._autosave()
+        self.draft_flow.autosave()
 
     def _on_dirty_changed(self, dirty: bool) -> None:
         self._update_actions()
@@ -494,36 +301,13 @@ class EditorPage(QWidget):
             self._targets.update({record.slug: record.status for record in records})
             self.editor.set_targets(self._targets)
             self._reload_choices()
-        if self._saving or self.article_id is None or (ids and self.article_id not in ids):
-            return
-        try:
-            record = self.kb.store.get(self.article_id)
-        except NotFoundError:
-            return
-        if record.version == self.base_version:
-            return
-        who = record.updated_by or self.tr("someone else")
-        if self.editor.is_dirty():
-            self.editor.show_message(
-                self.tr(
-                    "{who} saved a newer version ({version}) meanwhile. When you save, you will "
-                    "see both and decide."
-                ).format(who=who, version=record.version),
-                error=True,
-            )
-        else:
-            self._load_record(record)
-            self.editor.show_message(
-                self.tr("Updated to version {version}, saved by {who}.").format(
-                    version=record.version, who=who
-                )
-            )
+        self.save_flow.follow_saves_elsewhere(ids)
 
     def _on_operator_changed(self) -> None:
         self.editor.operator = self.context.operator
         self.editor.show_message("")
         self._apply_role()
-        self._refresh_recovery()
+        self.draft_flow.refresh()
 
     def _on_link_clicked(self, slug: str) -> None:
         record = self.kb.store.get_by_slug(slug)
@@ -569,24 +353,6 @@ class EditorPage(QWidget):
         )
         self.history_dialog.exec()
 
-    def restore_revision(self, number: int) -> bool:
-        """An old revision back as a new one; unsaved work is asked about first."""
-        if self.article_id is None or not self._may_edit() or not self._confirm_leave():
-            return False
-        try:
-            result = self.context.restore(self.article_id, number)
-        except (NotFoundError, StorageError) as error:
-            self.editor.show_message(str(error), error=True)
-            return False
-        self._delete_draft(self.draft_key)
-        self._load_record(result.record)
-        self.editor.show_message(
-            self.tr("Revision {old} restored as revision {new}.").format(
-                old=number, new=result.record.version
-            )
-        )
-        return True
-
     def _on_recovery_discard(self, key: str) -> None:
-        self._delete_draft(key)
-        self._refresh_recovery()
+        self.draft_flow.delete(key)
+        self.draft_flow.refresh()
