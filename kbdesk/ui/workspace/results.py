@@ -146,6 +146,35 @@ class ResultListModel(QAbstractListModel):
             self.snippets_wanted.emit(wanted)
 
 
+@dataclass(frozen=True)
+class _Fonts:
+    """What painting a row needs of the list's font, worked out once per font."""
+
+    title: QFont
+    title_metrics: QFontMetrics
+    body_metrics: QFontMetrics
+    badge: QFont
+    badge_metrics: QFontMetrics
+    number_width: int
+
+    @classmethod
+    def of(cls, font: QFont) -> _Fonts:
+        title = QFont(font)
+        title.setWeight(QFont.Weight.DemiBold)
+        badge = QFont(font)
+        badge.setPointSizeF(max(font.pointSizeF() * 0.82, 7.0))
+        badge.setWeight(QFont.Weight.DemiBold)
+        body = QFontMetrics(font)
+        return cls(
+            title=title,
+            title_metrics=QFontMetrics(title),
+            body_metrics=body,
+            badge=badge,
+            badge_metrics=QFontMetrics(badge),
+            number_width=body.horizontalAdvance("9") + 8,
+        )
+
+
 class ResultDelegate(QStyledItemDelegate):
     """Number · kind badge · title … category, and two lines of snippet with highlights."""
 
@@ -156,22 +185,26 @@ class ResultDelegate(QStyledItemDelegate):
     def __init__(self, kind_labels: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._kind_labels = kind_labels
-        self._documents: dict[tuple[int, int, bool], QTextDocument] = {}
-
-    def clear_cache(self) -> None:
-        self._documents.clear()
+        self._documents: dict[tuple[str, int, bool], QTextDocument] = {}
+        self._fonts: dict[str, _Fonts] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        title = QFontMetrics(self._title_font(option.font))
-        body = QFontMetrics(option.font)
-        height = 2 * self.PAD_Y + title.height() + 4 + self.SNIPPET_LINES * body.lineSpacing()
+        fonts = self._fonts_for(option.font)
+        height = (
+            2 * self.PAD_Y
+            + fonts.title_metrics.height()
+            + 4
+            + self.SNIPPET_LINES * fonts.body_metrics.lineSpacing()
+        )
         return QSize(200, height)
 
-    @staticmethod
-    def _title_font(font: QFont) -> QFont:
-        bold = QFont(font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        return bold
+    def _fonts_for(self, font: QFont) -> _Fonts:
+        """Fonts and metrics per base font: building them for every row cost a frame."""
+        key = font.key()
+        fonts = self._fonts.get(key)
+        if fonts is None:
+            fonts = self._fonts[key] = _Fonts.of(font)
+        return fonts
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         painter.save()
@@ -186,25 +219,25 @@ class ResultDelegate(QStyledItemDelegate):
         faint = QColor(text_color)
         faint.setAlphaF(0.62)
         rect = option.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y)
-        title_font = self._title_font(option.font)
-        title_metrics = QFontMetrics(title_font)
+        fonts = self._fonts_for(option.font)
+        title_font, title_metrics = fonts.title, fonts.title_metrics
         line = QRect(rect.left(), rect.top(), rect.width(), title_metrics.height())
 
         number = index.data(ResultRole.NUMBER)
         painter.setFont(option.font)
         painter.setPen(faint)
-        number_width = QFontMetrics(option.font).horizontalAdvance("9") + 8
+        number_width = fonts.number_width
         if number:
             painter.drawText(line, Qt.AlignmentFlag.AlignVCenter, str(number))
         left = line.left() + number_width
 
         kind = str(index.data(ResultRole.KIND))
-        left = self._paint_badge(painter, option, QRect(left, line.top(), 0, line.height()), kind)
+        left = self._paint_badge(painter, fonts, QRect(left, line.top(), 0, line.height()), kind)
 
         category = str(index.data(ResultRole.CATEGORY) or "")
         category_width = 0
         if category:
-            metrics = QFontMetrics(option.font)
+            metrics = fonts.body_metrics
             category = metrics.elidedText(category, Qt.TextElideMode.ElideRight, rect.width() // 3)
             category_width = metrics.horizontalAdvance(category) + 12
             painter.setPen(faint)
@@ -228,19 +261,14 @@ class ResultDelegate(QStyledItemDelegate):
             top = line.bottom() + 4
             area = QRect(rect.left() + number_width, top, rect.width() - number_width,
                          rect.bottom() - top)
-            document = self._document(index, snippet, area.width(), selected, faint, option.font)
+            document = self._document(snippet, area.width(), selected, faint, option.font)
             painter.translate(area.topLeft())
             painter.setClipRect(QRect(0, 0, area.width(), area.height()))
             document.drawContents(painter)
         painter.restore()
 
-    def _paint_badge(
-        self, painter: QPainter, option: QStyleOptionViewItem, at: QRect, kind: str
-    ) -> int:
-        font = QFont(option.font)
-        font.setPointSizeF(max(font.pointSizeF() * 0.82, 7.0))
-        font.setWeight(QFont.Weight.DemiBold)
-        metrics = QFontMetrics(font)
+    def _paint_badge(self, painter: QPainter, fonts: _Fonts, at: QRect, kind: str) -> int:
+        font, metrics = fonts.badge, fonts.badge_metrics
         label = self._kind_labels.get(kind, kind)
         width = metrics.horizontalAdvance(label) + 12
         height = metrics.height() + 2
@@ -258,9 +286,11 @@ class ResultDelegate(QStyledItemDelegate):
         return badge.right() + 9
 
     def _document(
-        self, index: AnyIndex, snippet: str, width: int, selected: bool, color: QColor, font: QFont
+        self, snippet: str, width: int, selected: bool, color: QColor, font: QFont
     ) -> QTextDocument:
-        key = (int(index.data(ResultRole.ID)), width, selected)
+        # Keyed by the text itself: while a word is typed, the same rows often come back with
+        # the same highlighted words, and laying out their documents again costs a frame.
+        key = (snippet, width, selected)
         document = self._documents.get(key)
         if document is None:
             if len(self._documents) > 400:
