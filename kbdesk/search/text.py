@@ -59,10 +59,6 @@ def stem(word: str) -> str:
     return result
 
 
-def is_cyrillic(word: str) -> bool:
-    return _CYRILLIC_RE.search(word) is not None
-
-
 # Keys of the ЙЦУКЕН layout typed on QWERTY and back: punctuation keys carry Russian letters.
 _EN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"
 _RU_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё"

@@ -91,9 +91,6 @@ class Vocabulary:
         i = bisect.bisect_left(self._sorted_words, prefix)
         return i < len(self._sorted_words) and self._sorted_words[i].startswith(prefix)
 
-    def has_stem(self, word_stem: str) -> bool:
-        return word_stem in self._stems
-
     def expand(self, prefix: str, limit: int) -> list[str]:
         """Stems of the known words starting with the prefix, the most frequent first, at most
         `limit`.

@@ -96,9 +96,6 @@ class ArticleListModel(QAbstractTableModel):
     def row_of(self, article_id: int) -> int | None:
         return self._rows.get(article_id)
 
-    def by_slug(self) -> dict[str, ArticleRecord]:
-        return {record.slug: record for record in self._records}
-
     # -- the Qt model ------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -55,9 +55,6 @@ class ShiftLists:
         self._save_pins(pinned)
         return article_id in pinned
 
-    def remove_pins(self, ids: set[int]) -> None:
-        self._save_pins([i for i in self.pinned() if i not in ids])
-
     def unpin_all(self) -> None:
         self._save_pins([])
 

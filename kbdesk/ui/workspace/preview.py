@@ -186,10 +186,6 @@ class TemplateForm(QWidget):
         self.builtins.setText(self.tr("Filled in automatically: {values}").format(values=filled))
         self.builtins.show()
 
-    def set_context(self, context: RenderContext) -> None:
-        self._context = context
-        self.refresh()
-
     def values(self) -> dict[str, str]:
         return {name: edit.text() for name, edit in self.edits.items()}
 
