@@ -72,6 +72,27 @@ def _close_quietly(*things: Any) -> None:
             thing.close()
 
 
+def _merge_small_segments(writer: IndexWriter, segments: list[Any]) -> list[Any]:
+    """Fold the small segments saved edits leave into one; keep the big ones a build made.
+
+    Whoosh's own policy leaves many one-document segments behind, and every segment costs a few
+    milliseconds each time a reader opens, which is on every saved edit.
+    """
+    from whoosh.reading import SegmentReader
+
+    largest = max((segment.doc_count_all() for segment in segments), default=0)
+    small = max(largest // 20, 100)
+    kept = []
+    for segment in segments:
+        if segment.doc_count_all() >= small:
+            kept.append(segment)
+            continue
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return kept
+
+
 class WhooshIndex:
     def __init__(self, path: str | os.PathLike[str], procs: int | None = None) -> None:
         self.path = Path(path)
@@ -313,18 +334,29 @@ class WhooshIndex:
             progress(count, max(total, count))
         return count
 
-    def _apply(self, writer: IndexWriter, op: str, payload: Any, vocab: Vocabulary) -> int:
-        """Applies one edit inside an open writer; returns the change in document count."""
+    def _apply(
+        self,
+        writer: IndexWriter,
+        op: str,
+        payload: Any,
+        vocab: Vocabulary,
+        searcher: WhooshSearcher | None = None,
+    ) -> int:
+        """Applies one edit inside an open writer; returns the change in document count.
+
+        `searcher`, the live one at the writer's generation, finds the documents to delete;
+        without it Whoosh opens (and copies into memory) every segment again for each edit.
+        """
         delta = 0
         if op == "upsert":
             for doc in payload:
-                delta -= writer.delete_by_term("id", str(doc.id))
+                delta -= writer.delete_by_term("id", str(doc.id), searcher=searcher)
                 writer.add_document(**doc_fields(doc))
                 delta += 1
                 vocab.add(doc_words(doc))
         else:
             for doc_id in payload:
-                delta -= writer.delete_by_term("id", str(doc_id))
+                delta -= writer.delete_by_term("id", str(doc_id), searcher=searcher)
         return delta
 
     def upsert(self, docs: Iterable[SearchDoc], fingerprint: str) -> None:
@@ -345,7 +377,9 @@ class WhooshIndex:
             with self._lock:
                 known = self._vocab
             try:
-                delta = self._apply(writer, op, payload, fresh)
+                # Under the search lock: a Whoosh searcher is not safe for two threads at once.
+                with self._lock:
+                    delta = self._apply(writer, op, payload, fresh, self._searcher)
             except BaseException:
                 writer.cancel()
                 raise
@@ -386,7 +420,7 @@ class WhooshIndex:
                 return
             try:
                 writer = ix.writer(timeout=5.0)
-                writer.commit()  # an empty commit with the default policy merges small segments
+                writer.commit(mergetype=_merge_small_segments)
             except Exception:  # a busy or closed index: the next edit tries again
                 return
             self._unmerged = 0

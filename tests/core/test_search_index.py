@@ -280,4 +280,11 @@ def test_many_small_edits_stay_searchable_and_get_merged(tmp_path) -> None:  # t
     index.wait_for_merge(30)
     hits = index.search(SearchRequest("доставку", limit=50)).hits
     assert len(hits) == 30 and index.fingerprint() == "fp-20"
+    # Merges run in the background every eight edits; one more folds every small segment
+    # (each costs time on every later edit) into one.
+    assert len(index._ix._segments()) < 20
+    index._merge_in_background()
+    index.wait_for_merge(30)
+    assert len(index._ix._segments()) == 1
+    assert len(index.search(SearchRequest("доставку", limit=50)).hits) == 30
     index.close()
