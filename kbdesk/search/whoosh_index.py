@@ -47,8 +47,10 @@ VOCAB = "kbdesk-vocab.txt"
 LOCK_NAME = "WRITELOCK"  # whoosh.index.Index.writer() takes this lock in the storage
 _PROGRESS_EVERY = 100
 # A saved edit commits without merging segments (merging is most of a commit's time on a large
-# index); after this many such commits the small segments are merged on a background thread.
+# index). Once this many such commits piled up, the small segments are merged on a background
+# thread as soon as editing pauses, so a merge never makes the next save wait.
 _MERGE_AFTER_EDITS = 8
+_MERGE_WHEN_IDLE_S = 2.0
 
 
 def doc_words(doc: SearchDoc) -> list[str]:
@@ -102,6 +104,7 @@ class WhooshIndex:
         self._write_lock = threading.Lock()  # one writer at a time within this process
         self._merger: threading.Thread | None = None
         self._unmerged = 0  # edit commits since the last merge
+        self._merge_timer: threading.Timer | None = None
         self._ix: Index | None = None
         self._searcher: WhooshSearcher | None = None
         self._gen: Path | None = None
@@ -395,7 +398,14 @@ class WhooshIndex:
                     self._pending.append((op, payload, fingerprint))
             self._unmerged += 1
             if self._unmerged >= _MERGE_AFTER_EDITS:
-                self._merge_in_background()
+                self._merge_when_idle()
+
+    def _merge_when_idle(self) -> None:
+        if self._merge_timer is not None:
+            self._merge_timer.cancel()
+        self._merge_timer = threading.Timer(_MERGE_WHEN_IDLE_S, self._merge_in_background)
+        self._merge_timer.daemon = True
+        self._merge_timer.start()
 
     def _refresh_locked(self) -> None:
         """After a commit: a fresh view for searches, and no cached plans or term sets."""
@@ -429,6 +439,9 @@ class WhooshIndex:
                     self._refresh_locked()
 
     def wait_for_merge(self, timeout: float | None = None) -> None:
+        """Wait for a running merge; one still waiting for editing to pause is called off."""
+        if self._merge_timer is not None:
+            self._merge_timer.cancel()
         merger = self._merger
         if merger is not None:
             merger.join(timeout)

@@ -262,9 +262,14 @@ def test_scores_are_whooshs_bm25f(built: WhooshIndex) -> None:
         assert all(abs(ours[d] - expected[d]) < 1e-4 * max(1.0, expected[d]) for d in ours), text
 
 
-def test_many_small_edits_stay_searchable_and_get_merged(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from kbdesk.search import SearchDoc, SearchRequest, WhooshIndex
+def test_many_small_edits_stay_searchable_and_get_merged_when_idle(  # type: ignore[no-untyped-def]
+    tmp_path, monkeypatch
+) -> None:
+    import time
 
+    from kbdesk.search import SearchDoc, SearchRequest, WhooshIndex, whoosh_index
+
+    monkeypatch.setattr(whoosh_index, "_MERGE_WHEN_IDLE_S", 0.05)
     index = WhooshIndex(tmp_path / "ix", procs=1)
     docs = [
         SearchDoc(i, f"d{i}", "article", f"Статья {i}", "текст про доставку", None, (), "published")
@@ -277,14 +282,13 @@ def test_many_small_edits_stay_searchable_and_get_merged(tmp_path) -> None:  # t
         )
         index.upsert([edited], f"fp-{number}")
         assert index.search(SearchRequest(f"правка{number} ")).hits[0].id == doc.id
-    index.wait_for_merge(30)
-    hits = index.search(SearchRequest("доставку", limit=50)).hits
-    assert len(hits) == 30 and index.fingerprint() == "fp-20"
-    # Merges run in the background every eight edits; one more folds every small segment
-    # (each costs time on every later edit) into one.
-    assert len(index._ix._segments()) < 20
-    index._merge_in_background()
+    # Once editing pauses, the small segments the edits left (each costs time on every later
+    # edit) are folded into one on a background thread.
+    deadline = time.monotonic() + 30
+    while len(index._ix._segments()) > 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
     index.wait_for_merge(30)
     assert len(index._ix._segments()) == 1
-    assert len(index.search(SearchRequest("доставку", limit=50)).hits) == 30
+    hits = index.search(SearchRequest("доставку", limit=50)).hits
+    assert len(hits) == 30 and index.fingerprint() == "fp-20"
     index.close()
