@@ -78,6 +78,7 @@ def test_closing_stops_a_running_rebuild_and_keeps_the_old_index(tmp_path: Path)
 
     def note_progress(done: int, total: int) -> None:
         started.set()
+        kb._closing.wait(30)  # hold the rebuild here until close() has been called
 
     def run() -> None:
         try:
