@@ -74,6 +74,40 @@ def _close_quietly(*things: Any) -> None:
             thing.close()
 
 
+def _refreshed(ix: Index, old: WhooshSearcher) -> WhooshSearcher:
+    """A searcher over the index's newest commit that keeps the open segment readers.
+
+    Whoosh 2.7.4's own `refresh()` means to reuse them but looks them up under the wrong key,
+    so each refresh re-read every segment's files into memory: most of a saved edit's time on
+    a large index. A kept reader gets the new segment object, which carries the deletions the
+    commit made.
+    """
+    from whoosh.reading import MultiReader, SegmentReader
+
+    toc = ix._read_toc()
+    if toc.generation == old.reader().generation():
+        return old
+    open_readers = {
+        reader.segment().segment_id(): reader
+        for reader, _ in old.reader().leaf_readers()
+        if isinstance(reader, SegmentReader)
+    }
+    readers = []
+    for segment in toc.segments:
+        reader = open_readers.pop(segment.segment_id(), None)
+        if reader is None:
+            reader = SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation)
+        else:
+            reader._segment = segment
+            reader._perdoc._segment = segment
+            reader._gen = toc.generation
+        readers.append(reader)
+    for reader in open_readers.values():  # segments merged away
+        reader.close()
+    combined = readers[0] if len(readers) == 1 else MultiReader(readers, generation=toc.generation)
+    return WhooshSearcher(combined, fromindex=ix)
+
+
 def _merge_small_segments(writer: IndexWriter, segments: list[Any]) -> list[Any]:
     """Fold the small segments saved edits leave into one; keep the big ones a build made.
 
@@ -409,8 +443,8 @@ class WhooshIndex:
 
     def _refresh_locked(self) -> None:
         """After a commit: a fresh view for searches, and no cached plans or term sets."""
-        if self._searcher is not None:
-            self._searcher = self._searcher.refresh()
+        if self._searcher is not None and self._ix is not None:
+            self._searcher = _refreshed(self._ix, self._searcher)
             self._scorer = PostingScorer(self._searcher)
             self._statuses = self._present_statuses()
         self._plans.clear()

@@ -292,3 +292,30 @@ def test_many_small_edits_stay_searchable_and_get_merged_when_idle(  # type: ign
     hits = index.search(SearchRequest("доставку", limit=50)).hits
     assert len(hits) == 30 and index.fingerprint() == "fp-20"
     index.close()
+
+
+def test_refresh_after_edits_keeps_deletions_exact_across_segments(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Segment readers are kept between commits; the deletions each commit makes must show."""
+    from kbdesk.search import SearchDoc, SearchRequest, WhooshIndex
+
+    index = WhooshIndex(tmp_path / "ix", procs=1)
+    docs = [
+        SearchDoc(i, f"d{i}", "article", f"Статья {i}", "про возврат денег", None, (), "published")
+        for i in range(1, 41)
+    ]
+    index.rebuild(docs, len(docs), "fp-0")
+    for round_number in range(3):  # the same items edited again and again, in new segments
+        for doc in docs[:10]:
+            edited = SearchDoc(
+                doc.id, doc.slug, doc.kind, f"{doc.title} круг{round_number}", doc.body, None,
+                (), "published",
+            )
+            index.upsert([edited], f"fp-{round_number}-{doc.id}")
+    hits = index.search(SearchRequest("возврат", limit=100)).hits
+    assert sorted(hit.id for hit in hits) == list(range(1, 41))  # each exactly once
+    assert len(index.search(SearchRequest("круг2", limit=100)).hits) == 10
+    assert index.search(SearchRequest("круг0", limit=100)).hits == []  # old versions gone
+    index.delete([1, 2], "fp-deleted")
+    ids = {hit.id for hit in index.search(SearchRequest("возврат", limit=100)).hits}
+    assert ids == set(range(3, 41))
+    index.close()
