@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import func, update
@@ -333,7 +333,7 @@ class ArticleStore:
         """Archive, restore or publish: a change like any other, with its own revision."""
         current = self.get(article_id)
         item = current.to_item()
-        changed = ContentItem(**{**item.__dict__, "status": status.value})
+        changed = replace(item, status=status.value)
         return self.save(changed, author, article_id=article_id, note=f"status: {status.value}")
 
     # -- history -----------------------------------------------------------------------------
@@ -374,7 +374,7 @@ class ArticleStore:
         for revision in self.revisions(article_id):
             if revision.number == number:
                 current = self.get(article_id)
-                item = ContentItem(**{**revision.item.__dict__, "slug": current.slug})
+                item = replace(revision.item, slug=current.slug)
                 return self.save(
                     item, author, article_id=article_id, note=f"restored revision {number}"
                 )

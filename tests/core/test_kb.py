@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -120,7 +121,7 @@ def test_changes_saved_by_another_desk_are_picked_up(database: Database, tmp_pat
         record = theirs.store.get_by_slug("pickup")
         assert record is not None
         item = record.to_item()
-        theirs.save(item.__class__(**{**item.__dict__, "title": "Самовывоз из дарксторов"}), "B")
+        theirs.save(replace(item, title="Самовывоз из дарксторов"), "B")
         assert mine.search(SearchRequest("дарксторов"), log=False).hits == []
         assert record.id in mine.sync()  # with whatever else changed in the look-back window
         assert mine.sync() == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from kbdesk.content import MAX_FILE_BYTES
@@ -116,7 +117,7 @@ def test_a_saved_edit_is_searchable_at_once(kb: KnowledgeBase) -> None:
     record = kb.store.get_by_slug("pickup")
     assert record is not None
     item = record.to_item()
-    kb.save(item.__class__(**{**item.__dict__, "title": "Самовывоз из дарксторов"}), "t")
+    kb.save(replace(item, title="Самовывоз из дарксторов"), "t")
     hits = kb.search(SearchRequest("дарксторов"), log=False).hits
     assert hits and hits[0].slug == "pickup"
     assert not kb.needs_rebuild()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QUrl
@@ -228,7 +229,7 @@ def test_refresh_keeps_query_selection_and_typed_values(
     other = context.kb.store.get_by_slug("refund-times")
     assert other is not None
     item = other.to_item()
-    context.save(type(item)(**{**item.__dict__, "title": "Сроки возврата денег (обновлено)"}))
+    context.save(replace(item, title="Сроки возврата денег (обновлено)"))
     assert page.search_box.text() == "возврат"
     assert page.results.currentIndex().data() == "Подтверждение отмены"
     assert page.form.edits["client_name"].text() == "Ольга"
