@@ -23,7 +23,7 @@ from kbdesk.search import (  # noqa: E402 - runnable as a script from a checkout
     SearchDoc,
     Searcher,
     SearchRequest,
-    WhooshIndex,
+    open_index,
 )
 
 
@@ -108,11 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     synonyms = load_synonyms(args.articles / "_synonyms.txt")
     print(f"{len(docs)} items, {len(queries)} queries, {len(synonyms)} synonym groups")
     if args.engine == "fallback":
-        fallback = FallbackSearcher(docs)
-        fallback.set_synonyms(synonyms)
-        return evaluate(fallback, queries)
+        return evaluate(FallbackSearcher(docs, synonyms=synonyms), queries)
     with tempfile.TemporaryDirectory() as folder:
-        index = WhooshIndex(folder, procs=1)
+        index = open_index(folder)
         index.rebuild(docs, len(docs), "relevance")
         index.set_synonyms(synonyms)
         try:

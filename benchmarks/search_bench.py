@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -27,7 +28,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import CORPUS_VERSION, Corpus  # noqa: E402 - runnable as a script from a checkout
-from kbdesk.search import SearchDoc, SearchRequest, WhooshIndex  # noqa: E402
+from kbdesk.search import SearchDoc, SearchIndex, SearchRequest, open_index  # noqa: E402
 from kbdesk.search.text import WORD_RE, fold, switch_layout  # noqa: E402
 from kbdesk.search.whoosh_schema import FORMAT_VERSION  # noqa: E402
 
@@ -82,7 +83,7 @@ def timed(fn: Callable[[str], object], queries: list[str]) -> list[float]:
     return out
 
 
-def search_all(index: WhooshIndex, sets: dict[str, list[str]]) -> dict[str, list[float]]:
+def search_all(index: SearchIndex, sets: dict[str, list[str]]) -> dict[str, list[float]]:
     return {
         name: timed(lambda q: index.search(SearchRequest(q, limit=20, snippets=10)), queries)
         for name, queries in sets.items()
@@ -97,11 +98,22 @@ def _fingerprint(n: int) -> str:
     return f"corpus-{n}-{SEED}-c{CORPUS_VERSION}"
 
 
-def build_whoosh(n: int, docs: list[SearchDoc], rebuild: bool) -> tuple[WhooshIndex, dict]:
-    path = DATA / f"whoosh-{n}-s{SEED}-c{CORPUS_VERSION}-f{FORMAT_VERSION}"
+def index_path(n: int) -> Path:
+    return DATA / f"whoosh-{n}-s{SEED}-c{CORPUS_VERSION}-f{FORMAT_VERSION}"
+
+
+def cpu_s() -> float:
+    """CPU seconds of this process and its finished children (the build's writer processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def build_whoosh(n: int, docs: list[SearchDoc], rebuild: bool) -> tuple[SearchIndex, dict]:
+    path = index_path(n)
     stats_file = path / "bench-build.json"
     fingerprint = _fingerprint(n)
-    index = WhooshIndex(path)
+    index = open_index(path)
     if not rebuild and stats_file.exists() and index.open().value == "ok" \
             and index.fingerprint() == fingerprint:
         return index, {**json.loads(stats_file.read_text()), "cached": True}
@@ -111,11 +123,11 @@ def build_whoosh(n: int, docs: list[SearchDoc], rebuild: bool) -> tuple[WhooshIn
         if done % max(1, total // 10) == 0 or done == total:
             print(f"\r  building {done:,}/{total:,}", end="", flush=True)
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_s()
     index.rebuild(docs, len(docs), fingerprint, progress)
     seconds = time.perf_counter() - started
     print()
-    stats = {"build_s": seconds, "rate": n / seconds}
+    stats = {"build_s": seconds, "rate": n / seconds, "cpu_s": cpu_s() - cpu}
     stats_file.write_text(json.dumps(stats))
     return index, {**stats, "cached": False}
 
@@ -145,7 +157,7 @@ def fts5_search(db: sqlite3.Connection, text: str) -> list[tuple]:
     ).fetchall()
 
 
-def measure_edit(index: WhooshIndex, docs: list[SearchDoc]) -> tuple[list[float], int]:
+def measure_edit(index: SearchIndex, docs: list[SearchDoc]) -> tuple[list[float], int]:
     """Save an edit and search for the word it introduced, as an operator would."""
     rng = random.Random(SEED)
     times, found = [], 0
@@ -159,8 +171,11 @@ def measure_edit(index: WhooshIndex, docs: list[SearchDoc]) -> tuple[list[float]
         result = index.search(SearchRequest(marker + " "))
         times.append((time.perf_counter() - started) * 1000.0)
         found += any(h.id == doc.id for h in result.hits)
-    # Put the cached index back as it was, fingerprint included, for the next run.
+    # Put the cached index back as it was, fingerprint included, for the next run; and merge
+    # the edits' segments now (closing calls a pending merge off), or every run would leave the
+    # next one some twenty more segments to search, each slowing every keystroke.
     index.upsert(touched, _fingerprint(len(docs)))
+    index.merge_pending()
     return times, found
 
 
@@ -171,30 +186,34 @@ def run_size(n: int, rebuild: bool, repeat: int) -> None:
     docs = corpus.docs(n)
     print(f"  corpus generated in {time.perf_counter() - started:.1f} s")
     index, build = build_whoosh(n, docs, rebuild)
-    gen = index.path
-    print(f"  build: {build['build_s']:.1f} s, {build['rate']:.0f} docs/s"
+    gen = index_path(n)
+    print(f"  build: {build['build_s']:.1f} s, {build['rate']:.0f} docs/s, "
+          f"CPU {build.get('cpu_s', float('nan')):.1f} s"
           f"{' (cached from an earlier run)' if build['cached'] else ''}")
     print(f"  index size on disk: {folder_size(gen) / 1e6:.1f} MB")
     index.close()
     started = time.perf_counter()
-    cold = WhooshIndex(gen)
+    cold = open_index(gen)
     state = cold.open()
     opened = (time.perf_counter() - started) * 1000.0
     started = time.perf_counter()
     cold.search(SearchRequest("доставка"))
     first = (time.perf_counter() - started) * 1000.0
     print(f"  cold open: {opened:.0f} ms ({state.value}), first search: {first:.0f} ms, "
-          f"vocabulary {len(cold.vocabulary):,} words")
+          f"vocabulary {cold.vocabulary_size():,} words")
     sets = query_sets(corpus, docs)
     db, fts_build = fts5(docs)
     print(f"  FTS5 build: {fts_build:.1f} s ({n / fts_build:.0f} docs/s)")
     rounds: list[dict[str, list[float]]] = []
     cold.close()
+    cpu = time.process_time()
     for _ in range(repeat):
-        cold = WhooshIndex(gen)  # a fresh index each round: no query cache carries over
+        cold = open_index(gen)  # a fresh index each round: no query cache carries over
         cold.open()
         rounds.append(search_all(cold, sets))
         cold.close()
+    query_cpu = time.process_time() - cpu
+    query_wall = sum(sum(t) for r in rounds for t in r.values()) / 1000.0
     cold.open()
     floors = {name: [timed(lambda q: fts5_search(db, q), queries) for _ in range(repeat)]
               for name, queries in sets.items()}
@@ -209,6 +228,8 @@ def run_size(n: int, rebuild: bool, repeat: int) -> None:
         f95 = median(pct(t, .95) for t in floors[name])
         print(f"  {name:<10} {len(queries):>4} {p50:>7.1f} {p95:>7.1f} {top:>7.1f} "
               f"{f50:>8.1f} {f95:>8.1f} {p95 / max(f95, 0.01):>8.1f}x")
+    print(f"  query rounds: {query_wall:.2f} s wall in searches, {query_cpu:.2f} s CPU "
+          f"(opens included)")
     edits, found = measure_edit(cold, docs)
     print(f"  saved edit searchable (upsert+refresh+search): p50 {pct(edits, .5):.0f} ms, "
           f"p95 {pct(edits, .95):.0f} ms, max {max(edits):.0f} ms; found {found}/{len(edits)}")
@@ -226,8 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="rounds of query timings")
     args = parser.parse_args(argv)
     DATA.mkdir(exist_ok=True)
+    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     for size in (int(s) for s in args.sizes.split(",")):
         run_size(size, args.rebuild, max(1, args.repeat))
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return 0
 
 

@@ -68,11 +68,23 @@ class Searcher(Protocol):
 
 
 class SearchIndex(Searcher, Protocol):
-    """What the application needs from a full-text index; the engine behind it is replaceable."""
+    """What the application needs from a full-text index; the engine behind it is replaceable.
 
-    def open(self) -> IndexState: ...
+    Get one from `kbdesk.search.open_index(path)`. It is a cache of the database: `open()` says
+    whether it is usable, `fingerprint()` which state of the database it holds.
+    """
+
+    def open(self) -> IndexState:
+        """Opens the live index (cheap when already open); reports instead of raising."""
+        ...
 
     def fingerprint(self) -> str | None: ...
+
+    def doc_count(self) -> int: ...
+
+    def vocabulary_size(self) -> int:
+        """Distinct words known for typo correction and layout guessing."""
+        ...
 
     def rebuild(
         self,
@@ -90,6 +102,16 @@ class SearchIndex(Searcher, Protocol):
 
     def set_synonyms(self, groups: Sequence[Sequence[str]]) -> None: ...
 
-    def check(self) -> list[str]: ...
+    def check(self) -> list[str]:
+        """Problems with the open index; empty when it is healthy."""
+        ...
+
+    def merge_pending(self) -> None:
+        """Does now the housekeeping that otherwise waits for editing to pause."""
+        ...
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Waits until no background work is scheduled or running; False on timeout."""
+        ...
 
     def close(self) -> None: ...

@@ -1,130 +1,206 @@
-"""A naive scan that answers while the index is missing or being rebuilt.
+"""Search in memory, for while the index is missing or being rebuilt.
 
-It runs the same plans as the index (same analysis, prefixes, typos, layouts, synonyms), with a
-simple tf-based score instead of BM25F, and marks its results `degraded`.
+It keeps postings of its own, analysed as the index's schema analyses its fields, and ranks them
+with the index's plan scorer and BM25F weights (`scoring`, `weights`): the operator gets the same
+hits in (nearly) the same order, only the field lengths are exact where Whoosh keeps one lossy
+byte. Keep one instance and feed it edits (`upsert`, `delete`): building it reads every document,
+an edit re-reads one. Its results are marked `degraded`.
 """
 
 from __future__ import annotations
 
-import math
+import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kbdesk.search.api import SearchDoc, SearchRequest, SearchResult
-from kbdesk.search.flow import Found, coordinated, run_search
-from kbdesk.search.query import FAMILY_WEIGHT, Atom, Plan, Planner
+from kbdesk.search.flow import Found, run_search
+from kbdesk.search.query import Plan, Planner
+from kbdesk.search.scoring import PlanScorer, Scores
+from kbdesk.search.snippets import Marker, make_snippet
 from kbdesk.search.text import fold, stem, words
 from kbdesk.search.vocabulary import Vocabulary
-from kbdesk.search.whoosh_schema import MAX_GRAM, PREFIX_BOOST, TAGS_BOOST, TITLE_BOOST
+from kbdesk.search.weights import FIELD_BOOSTS, MAX_GRAM, bm25, idf, length_norm
+
+_FIELDS = ("title", "tags", "pre", "body")
 
 
 @dataclass(frozen=True)
-class _Analysed:
+class _Entry:
     doc: SearchDoc
-    title: frozenset[str]
-    tags: frozenset[str]
-    body: Counter[str]
-    edges: frozenset[str]  # prefixes of title and tag words, as in the index's n-gram field
+    terms: dict[str, Counter[str]]  # field -> term -> frequency, as the index's analyzers see it
     folded_tags: frozenset[str]
 
 
-def _analyse(doc: SearchDoc) -> _Analysed:
+def _analyse(doc: SearchDoc) -> _Entry:
     title_words = words(doc.title)
     tag_words = words(" ".join(doc.tags))
-    edges = {w[:n] for w in (*title_words, *tag_words) for n in range(1, min(len(w), MAX_GRAM) + 1)}
-    return _Analysed(
+    edges = (w[:n] for w in (*title_words, *tag_words) for n in range(1, min(len(w), MAX_GRAM) + 1))
+    return _Entry(
         doc=doc,
-        title=frozenset(stem(w) for w in title_words),
-        tags=frozenset(stem(w) for w in tag_words),
-        body=Counter(stem(w) for w in words(doc.body)),
-        edges=frozenset(edges),
+        terms={
+            "title": Counter(stem(w) for w in title_words),
+            "tags": Counter(stem(w) for w in tag_words),
+            "pre": Counter(edges),
+            "body": Counter(stem(w) for w in words(doc.body)),
+        },
         folded_tags=frozenset(fold(t).strip() for t in doc.tags),
     )
 
 
-def _atom_score(atom: Atom, a: _Analysed, idf: dict[str, float]) -> float:
-    score = 0.0
-    weighted = [(atom.stem, 1.0)] + [(s, FAMILY_WEIGHT) for s in atom.family]
-    if atom.prefix:
-        weighted += [(s, 0.9) for s in atom.expansions if s != atom.stem]
-        if atom.word[:MAX_GRAM] in a.edges:
-            score += PREFIX_BOOST
-    for term, base in weighted:
-        weight = base * idf.get(term, 1.0)
-        if term in a.title:
-            score += TITLE_BOOST * weight
-        if term in a.tags:
-            score += TAGS_BOOST * weight
-        tf = a.body.get(term, 0)
-        if tf:
-            score += weight * (1.0 + math.log(tf))
-    return score * atom.weight
+def _doc_words(doc: SearchDoc) -> list[str]:
+    return words(" ".join((doc.title, " ".join(doc.tags), doc.body)))
 
 
-def _clause_score(plan: Plan, index: int, a: _Analysed, idf: dict[str, float]) -> float:
-    best = 0.0
-    for option in plan.clauses[index].options:
-        scores = [_atom_score(atom, a, idf) for atom in option]
-        if all(scores):
-            best = max(best, sum(scores))
-    return best
+class _Postings:
+    """field -> term -> {key: frequency}, plus field lengths; keys grow in insertion order, so
+    ties rank as in the index (an edited document moves to the end there too)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[int, _Entry] = {}
+        self.keys: dict[int, int] = {}  # document id -> key
+        self.terms: dict[str, dict[str, dict[int, int]]] = {f: {} for f in _FIELDS}
+        self.lengths: dict[str, dict[int, int]] = {f: {} for f in _FIELDS}
+        self.totals: dict[str, int] = dict.fromkeys(_FIELDS, 0)
+        self._next = 0
+
+    def add(self, entry: _Entry) -> None:
+        self.remove(entry.doc.id)
+        key = self._next
+        self._next += 1
+        self.entries[key] = entry
+        self.keys[entry.doc.id] = key
+        for field, counts in entry.terms.items():
+            postings = self.terms[field]
+            for term, tf in counts.items():
+                postings.setdefault(term, {})[key] = tf
+            length = sum(counts.values())
+            self.lengths[field][key] = length
+            self.totals[field] += length
+
+    def remove(self, doc_id: int) -> None:
+        key = self.keys.pop(doc_id, None)
+        if key is None:
+            return
+        entry = self.entries.pop(key)
+        for field, counts in entry.terms.items():
+            postings = self.terms[field]
+            for term in counts:
+                found = postings[term]
+                del found[key]
+                if not found:
+                    del postings[term]
+            self.totals[field] -= self.lengths[field].pop(key)
+
+
+class _MemoryScorer(PlanScorer):
+    def __init__(self, postings: _Postings) -> None:
+        super().__init__()
+        self._postings = postings
+
+    def _score_term(self, field: str, text: str) -> Scores:
+        p = self._postings
+        found = p.terms[field].get(text)
+        if not found:
+            return {}
+        count = len(p.entries)
+        term_idf = idf(count, len(found))
+        average = p.totals[field] / count
+        boost = FIELD_BOOSTS[field]
+        lengths = p.lengths[field]
+        return {key: bm25(term_idf, tf * boost, length_norm(lengths[key], average))
+                for key, tf in found.items()}
 
 
 class FallbackSearcher:
-    def __init__(self, docs: Sequence[SearchDoc]) -> None:
-        self._docs = [_analyse(d) for d in docs]
-        vocab = Vocabulary()
-        for doc in docs:
-            vocab.add(words(" ".join((doc.title, " ".join(doc.tags), doc.body))))
-        self._vocab = vocab
-        # Rare words weigh more, as in the index's BM25.
-        frequency: Counter[str] = Counter()
-        for a in self._docs:
-            frequency.update(a.title | a.tags | a.body.keys())
-        n = max(1, len(self._docs))
-        self._idf = {term: math.log(1.0 + n / df) for term, df in frequency.items()}
+    """Answers like the index, from memory; safe to search from one thread and edit from
+    another."""
+
+    def __init__(
+        self, docs: Iterable[SearchDoc] = (), synonyms: Sequence[Sequence[str]] = ()
+    ) -> None:
+        self._lock = threading.RLock()
+        self._postings = _Postings()
+        self._vocab = Vocabulary()
         self._planner = Planner(lambda: self._vocab)
+        self._planner.set_synonyms(synonyms)
+        self._scorer = _MemoryScorer(self._postings)
+        self._sets: dict[tuple[object, ...], tuple[set[int] | None, set[int]]] = {}
+        self.upsert(docs)
 
     def set_synonyms(self, groups: Sequence[Sequence[str]]) -> None:
-        self._planner.set_synonyms(groups)
+        with self._lock:
+            self._planner.set_synonyms(groups)
+
+    def upsert(self, docs: Iterable[SearchDoc]) -> None:
+        """Adds documents, or replaces the ones with the same id."""
+        with self._lock:
+            for doc in docs:
+                self._postings.add(_analyse(doc))
+                self._vocab.add(_doc_words(doc))
+            self._changed()
+
+    def delete(self, ids: Iterable[int]) -> None:
+        with self._lock:
+            for doc_id in ids:
+                self._postings.remove(doc_id)
+            self._changed()
+
+    def _changed(self) -> None:
+        # Deleted documents leave their words in the vocabulary, as in the index.
+        self._scorer = _MemoryScorer(self._postings)
+        self._sets.clear()
+
+    def doc_count(self) -> int:
+        return len(self._postings.entries)
 
     def search(self, request: SearchRequest) -> SearchResult:
-        result, _ = run_search(self._planner, request, self._execute, degraded=True)
-        return result
+        with self._lock:
+            result, _ = run_search(self._planner, request, self._execute, degraded=True)
+            return result
+
+    def snippets_for(self, hit_ids: Sequence[int], request: SearchRequest) -> dict[int, str]:
+        """Snippets for rows scrolled into view after the first page."""
+        with self._lock:
+            probe = SearchRequest(request.text, limit=1, snippets=0, statuses=request.statuses)
+            _, plan = run_search(self._planner, probe, self._execute, degraded=True)
+            marker = Marker(plan)
+            p = self._postings
+            return {doc_id: make_snippet(p.entries[p.keys[doc_id]].doc.body, marker)
+                    for doc_id in hit_ids if doc_id in p.keys}
 
     def _execute(
         self, plan: Plan, minimum: int | None, request: SearchRequest
     ) -> tuple[list[Found], int]:
-        clauses = len(plan.clauses)
-        needed = clauses if minimum is None else minimum
-        scored: list[tuple[float, _Analysed]] = []
-        for a in self._docs:
-            if not self._passes(a, request):
-                continue
-            clause_scores = [_clause_score(plan, i, a, self._idf) for i in range(clauses)]
-            matched = sum(1 for s in clause_scores if s > 0)
-            if matched >= needed:
-                extra = sum(_atom_score(o, a, self._idf) for o in plan.optional)
-                score = sum(clause_scores) + extra
-                if minimum is not None:
-                    score = coordinated(score, matched, clauses)
-                scored.append((score, a))
-        scored.sort(key=lambda pair: -pair[0])
-        found = [
-            Found(a.doc.id, a.doc.slug, a.doc.title, a.doc.kind, a.doc.category, a.doc.status,
-                  score, a.doc.body)
-            for score, a in scored[: max(1, request.limit)]
-        ]
-        return found, len(scored)
+        restrict, hide = self._doc_sets(request)
+        ranked, total = self._scorer.rank(plan, minimum, request.limit, restrict, hide)
+        entries = self._postings.entries
+        found = []
+        for key, score in ranked:
+            doc = entries[key].doc
+            found.append(Found(doc.id, doc.slug, doc.title, doc.kind, doc.category, doc.status,
+                               score, doc.body))
+        return found, total
 
-    @staticmethod
-    def _passes(a: _Analysed, request: SearchRequest) -> bool:
-        doc = a.doc
-        if doc.status not in request.statuses:
-            return False
-        if request.kinds is not None and doc.kind not in request.kinds:
-            return False
-        if request.category is not None and doc.category != request.category:
-            return False
-        return request.tag is None or fold(request.tag).strip() in a.folded_tags
+    def _doc_sets(self, request: SearchRequest) -> tuple[set[int] | None, set[int]]:
+        """Documents the filters allow (None: all) and documents of other statuses."""
+        key = (request.kinds, request.category, request.tag, request.statuses)
+        cached = self._sets.get(key)
+        if cached is not None:
+            return cached
+        entries = self._postings.entries
+        hide = {k for k, e in entries.items() if e.doc.status not in request.statuses}
+        restrict: set[int] | None = None
+        if request.kinds is not None or request.category is not None or request.tag is not None:
+            tag = fold(request.tag).strip() if request.tag is not None else None
+            restrict = {
+                k for k, e in entries.items()
+                if (request.kinds is None or e.doc.kind in request.kinds)
+                and (request.category is None or (e.doc.category or None) == request.category)
+                and (tag is None or tag in e.folded_tags)
+            }
+        if len(self._sets) > 32:
+            self._sets.clear()
+        self._sets[key] = (restrict, hide)
+        return restrict, hide

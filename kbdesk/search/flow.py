@@ -35,11 +35,6 @@ Execute = Callable[[Plan, int | None, SearchRequest], tuple[list[Found], int]]
 FEW_STRICT_HITS = 5
 
 
-def coordinated(score: float, matched: int, clauses: int) -> float:
-    """Score scaled by the share of the query's words a document matched."""
-    return score * matched / clauses
-
-
 def soft_minimum(clauses: int) -> int:
     return max(1, math.ceil(clauses / 2))
 

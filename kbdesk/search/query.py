@@ -12,11 +12,8 @@ from dataclasses import dataclass
 
 from kbdesk.search.text import STOP_WORDS, stem, switch_layout, words
 from kbdesk.search.vocabulary import Vocabulary
+from kbdesk.search.weights import CORRECTED_WEIGHT, SYNONYM_WEIGHT
 
-# Relative weights: the word as typed beats its relatives, a synonym and a guessed correction.
-FAMILY_WEIGHT = 0.7
-SYNONYM_WEIGHT = 0.8
-CORRECTED_WEIGHT = 0.5
 MAX_QUERY_WORDS = 12
 # Bodies are prefix-searched only from this many letters on (shorter prefixes go through the
 # title/tags n-grams), and through at most this many of the most frequent matching stems.
@@ -30,7 +27,7 @@ class Atom:
     stem: str
     prefix: bool  # the unfinished last word: matches as a prefix
     weight: float = 1.0
-    family: tuple[str, ...] = ()  # related stems (see Vocabulary.family), at FAMILY_WEIGHT
+    family: tuple[str, ...] = ()  # related stems (Vocabulary.family), at weights.FAMILY_WEIGHT
     expansions: tuple[str, ...] = ()  # body stems a long enough prefix stands for
 
     def stems(self) -> set[str]:
@@ -190,10 +187,10 @@ class Planner:
                     key = tuple(a.stem for a in primary[i : i + span])
                     if key in self._synonyms:
                         options: list[tuple[Atom, ...]] = [tuple(primary[i : i + span])]
+                        # A synonym of a guessed correction is no surer than the guess.
+                        weight = SYNONYM_WEIGHT * min(a.weight for a in options[0])
                         for phrase in self._synonyms[key]:
-                            options.append(
-                                tuple(Atom(w, stem(w), False, SYNONYM_WEIGHT) for w in phrase)
-                            )
+                            options.append(tuple(Atom(w, stem(w), False, weight) for w in phrase))
                         if span == 1:
                             options.extend((a,) for a in alternatives[i])
                         clauses.append(Clause(tuple(options)))

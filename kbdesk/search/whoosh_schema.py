@@ -1,7 +1,8 @@
 """Whoosh schema, analyzers and the translation of plans into Whoosh queries.
 
 Searches are scored by `postings.PostingScorer` straight from the postings; `plan_query` is the
-equivalent Whoosh query tree, kept as the reference the scorer is tested against.
+equivalent Whoosh query tree, kept as the reference (the oracle) the scorer is tested against.
+Both take their weights from `weights`.
 """
 
 from __future__ import annotations
@@ -14,18 +15,13 @@ from whoosh.analysis import Filter, NgramFilter, RegexTokenizer, Token
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from kbdesk.search.api import SearchDoc, SearchRequest
-from kbdesk.search.query import FAMILY_WEIGHT, Atom, Plan
+from kbdesk.search.query import Atom, Plan
 from kbdesk.search.text import fold, stem
+from kbdesk.search.weights import FIELD_BOOSTS, MAX_GRAM, atom_terms
 
-# Bump when the schema or the analysis changes: an index of another format is rebuilt.
+# Bump when the schema, the analysis or a field boost changes: an index of another format is
+# rebuilt.
 FORMAT_VERSION = 1
-TITLE_BOOST = 4.0
-TAGS_BOOST = 3.0
-PREFIX_BOOST = 2.0
-# Typed prefixes longer than this match the n-gram of their first MAX_GRAM letters.
-MAX_GRAM = 12
-# Body-prefix expansions score a little below the word typed in full.
-EXPANSION_WEIGHT = 0.9
 
 _WORD_PATTERN = r"[^\W_]+"
 
@@ -56,12 +52,13 @@ def build_schema() -> Schema:
         category=ID(stored=True),
         status=ID(stored=True),
         tag=KEYWORD(commas=True),
-        title=TEXT(analyzer=stemmed, stored=True, phrase=False, field_boost=TITLE_BOOST),
-        tags=TEXT(analyzer=stemmed, phrase=False, field_boost=TAGS_BOOST),
+        title=TEXT(analyzer=stemmed, stored=True, phrase=False,
+                   field_boost=FIELD_BOOSTS["title"]),
+        tags=TEXT(analyzer=stemmed, phrase=False, field_boost=FIELD_BOOSTS["tags"]),
         # Edge n-grams of title and tag words: short prefixes as single-term lookups.
-        pre=TEXT(analyzer=edges, phrase=False, field_boost=PREFIX_BOOST),
+        pre=TEXT(analyzer=edges, phrase=False, field_boost=FIELD_BOOSTS["pre"]),
         # No positions: phrase search is not offered, and it makes indexing faster and smaller.
-        body=TEXT(analyzer=stemmed, stored=True, phrase=False),
+        body=TEXT(analyzer=stemmed, stored=True, phrase=False, field_boost=FIELD_BOOSTS["body"]),
     )
 
 
@@ -86,20 +83,6 @@ class _Or(wq.Or):
     # Whoosh picks an array matcher for small indexes, which reads every posting of every
     # term up front; the tree of union matchers measured 2-4x faster for our short queries.
     matcher_type = wq.Or.DEFAULT_MATCHER
-
-
-def atom_terms(atom: Atom) -> list[tuple[str, str, float]]:
-    """The (field, term, boost) a word is searched by; its score is their sum times its weight.
-
-    The posting scorer and the query tree below both read this list, so they cannot drift apart.
-    """
-    terms = [(field, atom.stem, 1.0) for field in ("title", "tags", "body")]
-    for related in atom.family:
-        terms.extend((field, related, FAMILY_WEIGHT) for field in ("title", "tags", "body"))
-    if atom.prefix:
-        terms.append(("pre", atom.word[:MAX_GRAM], 1.0))
-        terms.extend(("body", s, EXPANSION_WEIGHT) for s in atom.expansions if s != atom.stem)
-    return terms
 
 
 def atom_query(atom: Atom) -> wq.Query:

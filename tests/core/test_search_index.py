@@ -5,7 +5,9 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,7 +43,8 @@ def test_missing_folder_is_reported(tmp_path: Path) -> None:
 
 def test_rebuild_reports_progress_and_persists_fingerprint(tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
-    ix = WhooshIndex(tmp_path / "index", procs=2)  # the multi-process build path
+    # The multi-process build path, which only large builds take by default.
+    ix = WhooshIndex(tmp_path / "index", procs=2, parallel_from=1)
     ix.rebuild(DOCS, len(DOCS), "fp-1", lambda done, total: calls.append((done, total)))
     assert calls[-1] == (30, 30)
     assert ix.fingerprint() == "fp-1"
@@ -262,43 +265,120 @@ def test_scores_are_whooshs_bm25f(built: WhooshIndex) -> None:
         assert all(abs(ours[d] - expected[d]) < 1e-4 * max(1.0, expected[d]) for d in ours), text
 
 
-def test_many_small_edits_stay_searchable_and_get_merged_when_idle(  # type: ignore[no-untyped-def]
-    tmp_path, monkeypatch
-) -> None:
-    import time
+class ManualSchedule:
+    """Stands in for the merge timer: calls run only when the test fires them."""
 
-    from kbdesk.search import SearchDoc, SearchRequest, WhooshIndex, whoosh_index
+    def __init__(self) -> None:
+        self.calls: list[ScheduledCall] = []
 
-    monkeypatch.setattr(whoosh_index, "_MERGE_WHEN_IDLE_S", 0.05)
-    index = WhooshIndex(tmp_path / "ix", procs=1)
+    def __call__(self, delay: float, fn: Callable[[], None]) -> ScheduledCall:
+        call = ScheduledCall(delay, fn)
+        self.calls.append(call)
+        return call
+
+    def live(self) -> list[ScheduledCall]:
+        return [c for c in self.calls if not c.cancelled]
+
+
+class ScheduledCall:
+    def __init__(self, delay: float, fn: Callable[[], None]) -> None:
+        self.delay, self.fn, self.cancelled = delay, fn, False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+def _edited_index(path: Path, edits: int, **kw: Any) -> tuple[WhooshIndex, list[SearchDoc]]:
+    index = WhooshIndex(path, procs=1, **kw)
     docs = [
         SearchDoc(i, f"d{i}", "article", f"Статья {i}", "текст про доставку", None, (), "published")
         for i in range(1, 31)
     ]
     index.rebuild(docs, len(docs), "fp-0")
-    for number, doc in enumerate(docs[:20], start=1):
+    for number, item in enumerate(docs[:edits], start=1):
         edited = SearchDoc(
-            doc.id, doc.slug, doc.kind, f"Правка{number}", doc.body, None, (), "published"
+            item.id, item.slug, item.kind, f"Правка{number}", item.body, None, (), "published"
         )
         index.upsert([edited], f"fp-{number}")
-        assert index.search(SearchRequest(f"правка{number} ")).hits[0].id == doc.id
-    # Once editing pauses, the small segments the edits left (each costs time on every later
-    # edit) are folded into one on a background thread.
-    deadline = time.monotonic() + 30
-    while len(index._ix._segments()) > 1 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    index.wait_for_merge(30)
-    assert len(index._ix._segments()) == 1
+        assert index.search(SearchRequest(f"правка{number} ")).hits[0].id == item.id
+    return index, docs
+
+
+def test_many_small_edits_stay_searchable_and_get_merged_when_idle(tmp_path: Path) -> None:
+    schedule = ManualSchedule()
+    index, _ = _edited_index(tmp_path / "ix", 20, schedule=schedule, merge_after_edits=8,
+                             merge_when_idle_s=2.0)
+    # From the 8th edit on, each edit puts the merge off again until editing pauses.
+    assert len(schedule.calls) == 13 and {c.delay for c in schedule.calls} == {2.0}
+    assert len(schedule.live()) == 1
+    assert index.segment_count() > 1
+    assert not index.wait_idle(0)  # a merge is still due
+    schedule.live()[0].fn()  # editing paused: the timer fires
+    assert index.wait_idle(0)
+    # The small segments the edits left (each costs time on every later edit) are now one.
+    assert index.segment_count() == 1
     hits = index.search(SearchRequest("доставку", limit=50)).hits
     assert len(hits) == 30 and index.fingerprint() == "fp-20"
     index.close()
+
+
+def test_a_superseded_merge_call_does_nothing(tmp_path: Path) -> None:
+    schedule = ManualSchedule()
+    index, _ = _edited_index(tmp_path / "ix", 10, schedule=schedule, merge_after_edits=8)
+    stale = schedule.calls[0]
+    assert stale.cancelled
+    stale.fn()  # a timer that fired just as it was being called off
+    assert index.segment_count() > 1 and not index.wait_idle(0)
+    index.close()  # calls the live one off too
+    assert all(c.cancelled for c in schedule.calls) and index.wait_idle(0)
+
+
+def test_the_real_timer_merges_once_editing_pauses(tmp_path: Path) -> None:
+    # The 8th edit is the last, so the one merge comes after every edit, however late it fires.
+    index, _ = _edited_index(tmp_path / "ix", 8, merge_after_edits=8, merge_when_idle_s=0.01)
+    assert index.wait_idle(120)  # an event, set when the merge is done: no sleeping
+    assert index.segment_count() == 1
+    assert len(index.search(SearchRequest("доставку", limit=50)).hits) == 30
+    index.close()
+
+
+def test_merge_pending_merges_now(tmp_path: Path) -> None:
+    schedule = ManualSchedule()
+    index, _ = _edited_index(tmp_path / "ix", 5, schedule=schedule)
+    assert schedule.calls == [] and index.segment_count() > 1
+    index.merge_pending()
+    assert index.segment_count() == 1 and index.wait_idle(0)
+    assert [h.id for h in index.search(SearchRequest("правка3 ")).hits] == [3]
+    index.close()
+
+
+def test_small_builds_write_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kbdesk.search import whoosh_index
+
+    seen: list[int] = []
+    real_fill = whoosh_index.fill
+
+    def spy(*args: Any) -> int:
+        seen.append(args[-1])
+        return real_fill(*args)
+
+    monkeypatch.setattr(whoosh_index, "fill", spy)
+    ix = WhooshIndex(tmp_path / "index", procs=2, parallel_from=100)
+    ix.rebuild(DOCS, len(DOCS), "fp-1")
+    many = [doc(i, f"Статья номер {i}") for i in range(1, 121)]
+    ix.rebuild(many, len(many), "fp-2")
+    assert seen == [1, 2]
+    ix.close()
 
 
 def test_refresh_after_edits_keeps_deletions_exact_across_segments(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Segment readers are kept between commits; the deletions each commit makes must show."""
     from kbdesk.search import SearchDoc, SearchRequest, WhooshIndex
 
-    index = WhooshIndex(tmp_path / "ix", procs=1)
+    # No merge may run: the segments must stay apart.
+    index = WhooshIndex(tmp_path / "ix", procs=1, schedule=ManualSchedule())
     docs = [
         SearchDoc(i, f"d{i}", "article", f"Статья {i}", "про возврат денег", None, (), "published")
         for i in range(1, 41)

@@ -1,0 +1,92 @@
+"""Every scoring weight, in one table that every scoring path imports.
+
+The index scores from its postings (`postings.PostingScorer`), the fallback from postings it keeps
+in memory (`fallback.FallbackSearcher`), and the tests compare both with Whoosh's own query tree
+(`whoosh_schema.plan_query`). All three read the numbers below and the `atom_terms` rule, so a
+weight changed here changes every path at once (tests/core/test_search_paths.py checks they agree).
+
+The field boosts are applied when a document is indexed (Whoosh multiplies them into the stored
+term weights), so changing one needs a new `whoosh_schema.FORMAT_VERSION` to take effect on disk.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Protocol
+
+
+class Word(Protocol):
+    """What `atom_terms` reads of a query word (`query.Atom`), named here so the weights do
+    not import the planner that imports them."""
+
+    @property
+    def word(self) -> str: ...
+    @property
+    def stem(self) -> str: ...
+    @property
+    def prefix(self) -> bool: ...
+    @property
+    def family(self) -> tuple[str, ...]: ...
+    @property
+    def expansions(self) -> tuple[str, ...]: ...
+
+
+# -- fields (index-time: bump FORMAT_VERSION when changing) -------------------------------------
+TITLE_BOOST = 4.0
+TAGS_BOOST = 3.0
+# The edge n-grams of title and tag words, which short typed prefixes match.
+PREFIX_BOOST = 2.0
+BODY_BOOST = 1.0
+FIELD_BOOSTS: dict[str, float] = {
+    "title": TITLE_BOOST,
+    "tags": TAGS_BOOST,
+    "pre": PREFIX_BOOST,
+    "body": BODY_BOOST,
+}
+# Typed prefixes longer than this match the n-gram of their first MAX_GRAM letters.
+MAX_GRAM = 12
+
+# -- words (query-time) --------------------------------------------------------------------------
+# The word as typed beats its relatives, a synonym and a guessed correction.
+FAMILY_WEIGHT = 0.7  # a related stem (Vocabulary.family)
+SYNONYM_WEIGHT = 0.8
+CORRECTED_WEIGHT = 0.5  # a typo correction
+# Body-prefix expansions score a little below the word typed in full.
+EXPANSION_WEIGHT = 0.9
+# A wrong-layout reading has no weight of its own: it is tried only when it explains the typed
+# text better than the text itself (query.Planner.readings), and then it is what was meant.
+
+# -- BM25F (Whoosh's defaults, which the index searches with) ------------------------------------
+K1 = 1.2
+B = 0.75
+
+
+def atom_terms(atom: Word) -> list[tuple[str, str, float]]:
+    """The (field, term, boost) a word is searched by; its score is their sum times its weight."""
+    terms = [(field, atom.stem, 1.0) for field in ("title", "tags", "body")]
+    for related in atom.family:
+        terms.extend((field, related, FAMILY_WEIGHT) for field in ("title", "tags", "body"))
+    if atom.prefix:
+        terms.append(("pre", atom.word[:MAX_GRAM], 1.0))
+        terms.extend(("body", s, EXPANSION_WEIGHT) for s in atom.expansions if s != atom.stem)
+    return terms
+
+
+def idf(doc_count: int, doc_frequency: int) -> float:
+    """Whoosh's BM25F idf (the index's searcher computes the same itself)."""
+    return math.log(doc_count / (doc_frequency + 1)) + 1.0
+
+
+def length_norm(length: float, average: float) -> float:
+    """BM25's length normalisation K1 * (1 - B + B * length / average)."""
+    return K1 * (1 - B) + K1 * B * length / (average or 1.0)
+
+
+def bm25(term_idf: float, weight: float, norm: float) -> float:
+    """One term's score in one field of one document; `weight` is its boosted frequency."""
+    return term_idf * (K1 + 1) * weight / (weight + norm)
+
+
+def coordinated(score: float, matched: int, clauses: int) -> float:
+    """Score of a soft match scaled by the share of the query's words the document matched."""
+    return score * matched / clauses
