@@ -17,6 +17,7 @@ loaded database.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import tempfile
@@ -31,15 +32,20 @@ from alembic import command
 from sqlalchemy import Connection, create_engine, text
 
 from kbdesk.db import Database, _alembic_config
-from kbdesk.models import Article, EventKind, SearchLog, UsageEvent
+from kbdesk.models import Article, EventKind, Kind, SearchLog, Status, UsageEvent
+from kbdesk.rollups import ROLLUPS
 from kbdesk.stats import Period, StatsService
-from kbdesk.stats.sources import ROLLUPS
 from kbdesk.usage import UsageRecorder
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 ARTICLES = 400
 OPERATORS = [f"оператор {n:02d}" for n in range(40)]
-KINDS = ["view"] * 45 + ["copy"] * 30 + ["resolved"] * 18 + ["not_resolved"] * 7
+KINDS = (
+    [EventKind.VIEW] * 45
+    + [EventKind.COPY] * 30
+    + [EventKind.RESOLVED] * 18
+    + [EventKind.NOT_RESOLVED] * 7
+)
 QUERIES = [f"вопрос клиента {n}" for n in range(3000)]
 TABLES = ("items", "trend", "operators", "gaps", "stale")
 STAMP = "%Y-%m-%d %H:%M:%S.%f"
@@ -52,10 +58,10 @@ def _articles() -> list[dict[str, Any]]:
         {
             "id": n,
             "slug": f"article-{n}",
-            "kind": "template" if n % 3 == 0 else "article",
+            "kind": (Kind.TEMPLATE if n % 3 == 0 else Kind.ARTICLE).value,
             "title": f"Статья {n}",
             "body": "",
-            "status": "published",
+            "status": Status.PUBLISHED.value,
             "review_by": date(2026, 1, 1) if rng.random() < 0.1 else None,
             "version": 1,
             "created_at": created,
@@ -75,10 +81,10 @@ def _events(count: int, days: int, sqlite: bool) -> Iterator[tuple[Any, ...]]:
     for article_id in picks:
         moment = datetime.fromtimestamp(start + rng.random() * days * 86400, UTC)
         kind = rng.choice(KINDS)
-        query = rng.choice(QUERIES) if kind == "copy" and rng.random() < 0.6 else None
+        query = rng.choice(QUERIES) if kind is EventKind.COPY and rng.random() < 0.6 else None
         yield (
             moment.strftime(STAMP) if sqlite else moment,
-            kind,
+            kind.value,
             rng.choice(OPERATORS),
             article_id,
             query,
@@ -163,19 +169,25 @@ def measure(database: Database, runs: int, periods: list[int]) -> None:
     started = time.perf_counter()
     service.prepare()
     print(f"  planner statistics (once per start): {(time.perf_counter() - started) * 1000:.0f} ms")
-    print(f"  {'period':>8} " + " ".join(f"{name:>10}" for name in TABLES) + f" {'total':>10}")
+    header = " ".join(f"{name:>10}" for name in TABLES)
+    print(f"  {'period':>8} {header} {'total':>10} {'cpu':>10}")
     for days in periods:
         period = Period(NOW - timedelta(days=days), NOW)
         totals: list[float] = []
+        cpu: list[float] = []
         per_table: dict[str, list[float]] = {name: [] for name in TABLES}
         for _ in range(runs):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             board = service.dashboard(period)
             totals.append((time.perf_counter() - started) * 1000)
+            # Process CPU (all threads, and not the database server's): next to the wall time
+            # it shows how much the two workers overlap, or waited for a busy machine.
+            cpu.append((time.process_time() - started_cpu) * 1000)
             for name in TABLES:
                 per_table[name].append(board.timings_ms[name])
         cells = " ".join(f"{statistics.median(per_table[n]):>8.1f}ms" for n in TABLES)
-        print(f"  {days:>6} d {cells} {statistics.median(totals):>8.1f}ms")
+        wall, used = statistics.median(totals), statistics.median(cpu)
+        print(f"  {days:>6} d {cells} {wall:>8.1f}ms {used:>8.1f}ms")
     events_in = [len(board.items), len(board.gaps), len(board.stale)]
     print(f"  (last period: {events_in[0]} items, {events_in[1]} gaps, {events_in[2]} stale)")
 
@@ -184,10 +196,9 @@ def recording(database: Database, calls: int) -> None:
     """p50/p95 of one `UsageRecorder.event()` call: raw row and rollups, one transaction."""
     recorder = UsageRecorder(database)
     rng = random.Random(3)
-    kinds = [EventKind(kind) for kind in KINDS]
     took: list[float] = []
     for _ in range(calls):
-        kind = rng.choice(kinds)
+        kind = rng.choice(KINDS)
         query = rng.choice(QUERIES) if kind is EventKind.COPY else None
         started = time.perf_counter()
         recorder.event(
@@ -207,10 +218,19 @@ def recording(database: Database, calls: int) -> None:
     for _ in range(calls):
         started = time.perf_counter()
         with database.session() as session:
-            session.add(UsageEvent(kind="view", operator=rng.choice(OPERATORS), article_id=1))
+            session.add(
+                UsageEvent(kind=EventKind.VIEW.value, operator=rng.choice(OPERATORS), article_id=1)
+            )
         took.append((time.perf_counter() - started) * 1000)
     p50, p95 = _percentiles(took)
     print(f"  (the raw row alone, without rollups: p50 {p50:.2f} ms, p95 {p95:.2f} ms)")
+
+
+def _load() -> str:
+    """The 1/5/15-minute load average: a busy machine makes every figure slower."""
+    if not hasattr(os, "getloadavg"):
+        return "unknown"
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def _percentiles(took: list[float]) -> tuple[float, float]:
@@ -221,8 +241,8 @@ def _percentiles(took: list[float]) -> tuple[float, float]:
 def rollup_sizes(database: Database) -> None:
     with database.engine.connect() as connection:
         sizes = [
-            f"{name} {connection.execute(text(f'SELECT count(*) FROM {name}')).scalar_one():,}"
-            for name in ROLLUPS
+            f"{r.name} {connection.execute(text(f'SELECT count(*) FROM {r.name}')).scalar_one():,}"
+            for r in ROLLUPS
         ]
     print(f"  rollup rows: {', '.join(sizes)}")
 
@@ -235,7 +255,8 @@ def run(database: Database, args: argparse.Namespace, label: str) -> None:
     print(f"  raw rows loaded in {seconds:.1f} s; migration 0003 back-filled the rollups in")
     print(f"  {backfill:.1f} s; dashboard refresh, median of {args.runs} runs:")
     rollup_sizes(database)
-    print("  (per-table times overlap: the tables are computed on two threads)")
+    print("  (per-table times overlap: the tables are computed on two threads;")
+    print(f"  cpu: this process only; load average {_load()})")
     measure(database, args.runs, args.periods)
     recording(database, args.calls)
 

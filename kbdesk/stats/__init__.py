@@ -41,9 +41,11 @@ Where the figures come from
 Whole UTC days are read from daily rollups (`kbdesk.models`: article_daily, usage_daily,
 operator_daily, search_daily, copy_daily) that `UsageRecorder` updates with every raw row, in
 the same transaction. A period that starts or ends mid-day takes those partial days from the
-raw rows, so every figure is exact for any [since, until). Only view, copy, resolved and not
-resolved events are counted; search events in `usage_event` are kept for audits and never
-add to the search-log counts.
+raw rows, so every figure is exact for any [since, until). Which event adds to which column,
+and which columns are uses and outcomes, is written once in `kbdesk.rollups`; search events in
+`usage_event` are kept for audits and never add to the search-log counts.
+`StatsService(database, raw=True)` reads everything from the raw rows: the reference the tests
+hold the rollups to.
 """
 
 from kbdesk.stats.figures import (

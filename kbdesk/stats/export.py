@@ -1,15 +1,23 @@
-"""Writing dashboard tables to CSV and XLSX, and plain English tables for the CLI."""
+"""Writing dashboard tables to CSV and XLSX, and the plain English tables of the CLI."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from kbdesk.stats.figures import Dashboard
+from kbdesk import formats
+from kbdesk.stats.figures import (
+    Dashboard,
+    GapRow,
+    ItemStats,
+    OperatorStats,
+    StaleRow,
+    TrendPoint,
+)
 
 Cell = str | int | float | None
 
@@ -63,60 +71,138 @@ def _sheet_name(name: str) -> str:
     return name[:31] or "table"
 
 
-def _when(moment: datetime | date | None) -> str | None:
-    return moment.isoformat() if moment is not None else None
+class Shape(Enum):
+    """What a plain column holds: how it is written for scripts and shown to people."""
+
+    TEXT = "text"
+    COUNT = "count"
+    AVERAGE = "average"  # a count, or a per-operator average of counts
+    FRACTION = "fraction"  # a rate or score in [0, 1]
+    POINTS = "points"  # a difference of rates in percentage points
+    MOMENT = "moment"  # an aware UTC timestamp
+    DAY = "day"
+    FLAG = "flag"
 
 
-def _rate(value: float | None) -> float | None:
-    return round(value, 4) if value is not None else None
+def _machine(shape: Shape, value: Any) -> Cell:
+    if shape is Shape.FRACTION:
+        return formats.fraction(value)
+    if shape is Shape.POINTS:
+        return formats.fraction(value, 2)
+    if shape is Shape.AVERAGE:
+        return formats.average(value)
+    if shape in (Shape.MOMENT, Shape.DAY):
+        return formats.iso(value)
+    return value  # type: ignore[no-any-return]
 
 
-def plain_tables(board: Dashboard) -> list[Table]:
-    """Every table with English headers and raw values: for the CLI and scripted exports."""
+def _human(shape: Shape, value: Any) -> str:
+    if value is None:
+        return formats.NO_DATA
+    if shape is Shape.FRACTION:
+        return formats.percent(value)
+    if shape is Shape.POINTS:
+        return formats.points(value)
+    if shape in (Shape.COUNT, Shape.AVERAGE):
+        return formats.count(value)
+    if shape in (Shape.MOMENT, Shape.DAY):
+        return formats.when(value)
+    if shape is Shape.FLAG:
+        return "yes" if value else ""
+    return str(value)
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Field(Generic[T]):
+    header: str
+    value: Callable[[T], Any]
+    shape: Shape = Shape.COUNT
+
+
+@dataclass(frozen=True)
+class Source(Generic[T]):
+    rows: Callable[[Dashboard], Sequence[T]]
+    fields: Sequence[Field[T]]
+
+
+# Every plain table, declared once for both the scripted and the human-readable output.
+TABLES: dict[str, Source[Any]] = {
+    "items": Source[ItemStats](lambda board: board.items, [
+        Field("id", lambda i: i.article_id),
+        Field("title", lambda i: i.title, Shape.TEXT),
+        Field("kind", lambda i: i.kind, Shape.TEXT),
+        Field("status", lambda i: i.status, Shape.TEXT),
+        Field("uses", lambda i: i.uses),
+        Field("views", lambda i: i.views),
+        Field("copies", lambda i: i.copies),
+        Field("resolved", lambda i: i.resolved),
+        Field("not_resolved", lambda i: i.not_resolved),
+        Field("resolution_rate", lambda i: i.rate, Shape.FRACTION),
+        Field("wilson_lower", lambda i: i.score, Shape.FRACTION),
+        Field("last_used", lambda i: i.last_used, Shape.MOMENT),
+    ]),
+    "trend": Source[TrendPoint](lambda board: board.trend, [
+        Field("start", lambda p: p.start, Shape.DAY),
+        Field("uses", lambda p: p.uses),
+        Field("resolved", lambda p: p.resolved),
+        Field("not_resolved", lambda p: p.not_resolved),
+        Field("resolution_rate", lambda p: p.rate, Shape.FRACTION),
+    ]),
+    "operators": Source[OperatorStats](lambda board: board.operators, [
+        Field("operator", lambda o: o.operator or "(team average)", Shape.TEXT),
+        Field("searches", lambda o: o.searches, Shape.AVERAGE),
+        Field("views", lambda o: o.views, Shape.AVERAGE),
+        Field("copies", lambda o: o.copies, Shape.AVERAGE),
+        Field("resolved", lambda o: o.resolved, Shape.AVERAGE),
+        Field("not_resolved", lambda o: o.not_resolved, Shape.AVERAGE),
+        Field("resolution_rate", lambda o: o.rate, Shape.FRACTION),
+        Field("outcomes", lambda o: o.outcomes),
+        Field("vs_team_pp", lambda o: o.vs_team, Shape.POINTS),
+    ]),
+    "gaps": Source[GapRow](lambda board: board.gaps, [
+        Field("query", lambda g: g.query, Shape.TEXT),
+        Field("searches", lambda g: g.searches),
+        Field("no_results", lambda g: g.no_results),
+        Field("not_copied", lambda g: g.not_copied),
+        Field("reason", lambda g: g.reason.value, Shape.TEXT),
+        Field("last_searched", lambda g: g.last_searched, Shape.MOMENT),
+    ]),
+    "stale": Source[StaleRow](lambda board: board.stale, [
+        Field("id", lambda s: s.article_id),
+        Field("title", lambda s: s.title, Shape.TEXT),
+        Field("kind", lambda s: s.kind, Shape.TEXT),
+        Field("owner", lambda s: s.owner, Shape.TEXT),
+        Field("uses", lambda s: s.uses),
+        Field("last_used", lambda s: s.last_used, Shape.MOMENT),
+        Field("review_by", lambda s: s.review_by, Shape.DAY),
+        Field("unused", lambda s: s.unused, Shape.FLAG),
+        Field("review_overdue", lambda s: s.review_overdue, Shape.FLAG),
+    ]),
+}  # fmt: skip
+
+
+def _tables(board: Dashboard, cell: Callable[[Shape, Any], Cell]) -> list[Table]:
     return [
         Table(
-            "items",
-            ["id", "title", "kind", "status", "uses", "views", "copies", "resolved",
-             "not_resolved", "resolution_rate", "wilson_lower", "last_used"],
+            name,
+            [field.header for field in source.fields],
             [
-                [i.article_id, i.title, i.kind, i.status, i.uses, i.views, i.copies, i.resolved,
-                 i.not_resolved, _rate(i.rate), round(i.score, 4), _when(i.last_used)]
-                for i in board.items
+                [cell(field.shape, field.value(row)) for field in source.fields]
+                for row in source.rows(board)
             ],
-        ),
-        Table(
-            "trend",
-            ["start", "uses", "resolved", "not_resolved", "resolution_rate"],
-            [[_when(p.start), p.uses, p.resolved, p.not_resolved, _rate(p.rate)]
-             for p in board.trend],
-        ),
-        Table(
-            "operators",
-            ["operator", "searches", "views", "copies", "resolved", "not_resolved",
-             "resolution_rate", "outcomes", "vs_team_pp"],
-            [
-                [o.operator or "(team average)", _num(o.searches), _num(o.views), _num(o.copies),
-                 _num(o.resolved), _num(o.not_resolved), _rate(o.rate), o.outcomes,
-                 round(o.vs_team, 2) if o.vs_team is not None else None]
-                for o in board.operators
-            ],
-        ),
-        Table(
-            "gaps",
-            ["query", "searches", "no_results", "not_copied", "reason", "last_searched"],
-            [[g.query, g.searches, g.no_results, g.not_copied, g.reason.value,
-              _when(g.last_searched)] for g in board.gaps],
-        ),
-        Table(
-            "stale",
-            ["id", "title", "kind", "owner", "uses", "last_used", "review_by", "unused",
-             "review_overdue"],
-            [[s.article_id, s.title, s.kind, s.owner, s.uses, _when(s.last_used),
-              _when(s.review_by), s.unused, s.review_overdue] for s in board.stale],
-        ),
+        )
+        for name, source in TABLES.items()
     ]
 
 
-def _num(value: float) -> Any:
-    """Whole numbers print without a trailing .0; team averages keep one decimal."""
-    return int(value) if float(value).is_integer() else round(value, 1)
+def plain_tables(board: Dashboard) -> list[Table]:
+    """Every table with English headers and raw values: for JSON, CSV and scripts."""
+    return _tables(board, _machine)
+
+
+def text_tables(board: Dashboard) -> list[Table]:
+    """The same tables as people read them: local dates, percentages, "—" for no data."""
+    return _tables(board, _human)

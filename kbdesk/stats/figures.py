@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
+from kbdesk.rollups import OUTCOME_COLUMNS, USE_COLUMNS, total
+
 WILSON_Z = 1.959964  # two-sided 95 %
 DEFAULT_DAYS = 30
 DEFAULT_STALE_DAYS = 90
@@ -93,11 +95,11 @@ class ItemStats:
 
     @property
     def uses(self) -> int:
-        return self.views + self.copies
+        return total(self, USE_COLUMNS)  # type: ignore[no-any-return]
 
     @property
     def outcomes(self) -> int:
-        return self.resolved + self.not_resolved
+        return total(self, OUTCOME_COLUMNS)  # type: ignore[no-any-return]
 
     @property
     def rate(self) -> float | None:
@@ -117,7 +119,7 @@ class TrendPoint:
 
     @property
     def outcomes(self) -> int:
-        return self.resolved + self.not_resolved
+        return total(self, OUTCOME_COLUMNS)  # type: ignore[no-any-return]
 
     @property
     def rate(self) -> float | None:
@@ -147,8 +149,8 @@ class OperatorStats:
     @property
     def outcomes(self) -> int:
         """How many outcomes the rate rests on (for the team: all of them)."""
-        total = self.resolved + self.not_resolved
-        return round(total * self.members) if self.is_team else round(total)
+        count = total(self, OUTCOME_COLUMNS)
+        return round(count * self.members) if self.is_team else round(count)
 
     @property
     def rate(self) -> float | None:

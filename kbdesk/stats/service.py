@@ -46,10 +46,16 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 
 class StatsService:
-    def __init__(self, database: Database, *, parallel: bool = True) -> None:
+    def __init__(self, database: Database, *, parallel: bool = True, raw: bool = False) -> None:
+        """`raw=True` reads every figure from the raw rows alone: far slower, and the
+        reference that the figures from the rollups are tested against."""
         self.db = database
         self.parallel = parallel
+        self.raw = raw
         self._planned = False
+
+    def _span(self, period: Period) -> Span:
+        return Span.raw(period) if self.raw else Span.of(period)
 
     # -- the whole dashboard -----------------------------------------------------------------
 
@@ -130,7 +136,7 @@ class StatsService:
 
     def items(self, period: Period, *, operator: str | None = None) -> list[ItemStats]:
         """Every item with an event in the period, best first (Wilson lower bound)."""
-        tallies = self._tallies(sources.item_queries(Span.of(period), operator))
+        tallies = self._tallies(sources.item_queries(self._span(period), operator))
         meta = self._articles(list(tallies))
         result = [
             ItemStats(
@@ -172,9 +178,9 @@ class StatsService:
             return day - timedelta(days=day.weekday()) if granularity is Granularity.WEEK else day
 
         buckets: dict[date, Tally] = {bucket(day): Tally() for day, _start, _end in period.days()}
-        for day, tally in self._tallies(sources.day_queries(Span.of(period), operator)).items():
+        for day, tally in self._tallies(sources.day_queries(self._span(period), operator)).items():
             total = buckets[bucket(day)]
-            total.add((0, tally.views, tally.copies, tally.resolved, tally.not_resolved, None))
+            total.add((0, *(getattr(tally, name) for name in sources.COUNTERS), None))
         return [
             TrendPoint(
                 start=key,
@@ -189,7 +195,7 @@ class StatsService:
 
     def operators(self, period: Period, *, operator: str | None = None) -> list[OperatorStats]:
         """One row per operator active in the period, after a first row for the whole team."""
-        counts = self._tallies(sources.operator_queries(Span.of(period)))
+        counts = self._tallies(sources.operator_queries(self._span(period)))
         members = len(counts)
 
         def mean(field: str) -> float:
@@ -225,7 +231,7 @@ class StatsService:
 
     def gaps(self, period: Period, *, operator: str | None = None) -> list[GapRow]:
         """Normalised queries that found nothing, or found results nobody copied."""
-        queries = sources.search_queries(Span.of(period), period, operator)
+        queries = sources.search_queries(self._span(period), period, operator)
 
         def read(connection: Connection) -> dict[str, list[Any]]:
             found: dict[str, list[Any]] = {}
@@ -267,7 +273,7 @@ class StatsService:
         """
         cutoff = period.until - timedelta(days=stale_days)
         today = period.until.date()
-        last_use = sources.last_use_before(period.until, ARTICLES.c.id)
+        last_use = sources.last_use_before(period.until, ARTICLES.c.id, rolled=not self.raw)
         candidates = select(
             ARTICLES.c.id,
             ARTICLES.c.title,
@@ -311,7 +317,7 @@ class StatsService:
         return result
 
     def _uses_before(self, until: datetime, ids: list[int]) -> dict[int, int]:
-        queries = sources.use_queries(until, ids)
+        queries = sources.use_queries(until, ids, rolled=not self.raw)
         return self._read(
             lambda c: sources.add_up(row for query in queries for row in c.execute(query))
         )

@@ -4,7 +4,8 @@ A period is cut into the whole UTC days it covers, read from the rollups that
 `kbdesk.usage.UsageRecorder` keeps, and at most two sub-day edges (a custom period starting or
 ending mid-day), read from the raw rows with the same arithmetic. The dashboard and the CLI
 always ask for whole days, so they never touch the raw rows; other callers still get exact
-figures for any [since, until).
+figures for any [since, until). `Span.raw` takes every day from the raw rows instead: the
+reference the tests hold the rollups to.
 """
 
 from __future__ import annotations
@@ -12,42 +13,29 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import reduce
+from operator import add
 from typing import Any
 
 from sqlalchemy import Table, and_, case, exists, false, func, literal, or_, select
 
-from kbdesk.models import (
-    ArticleDaily,
-    CopyDaily,
-    EventKind,
-    OperatorDaily,
-    SearchDaily,
-    SearchLog,
-    UsageDaily,
-    UsageEvent,
-)
+from kbdesk import rollups
+from kbdesk.models import EventKind, SearchLog, UsageEvent
 from kbdesk.stats.figures import Period, as_utc
 
 EVENTS: Table = UsageEvent.__table__  # type: ignore[attr-defined]
 SEARCHES: Table = SearchLog.__table__  # type: ignore[attr-defined]
-ARTICLE_DAILY: Table = ArticleDaily.__table__  # type: ignore[attr-defined]
-USAGE_DAILY: Table = UsageDaily.__table__  # type: ignore[attr-defined]
-OPERATOR_DAILY: Table = OperatorDaily.__table__  # type: ignore[attr-defined]
-SEARCH_DAILY: Table = SearchDaily.__table__  # type: ignore[attr-defined]
-COPY_DAILY: Table = CopyDaily.__table__  # type: ignore[attr-defined]
-ROLLUPS = tuple(
-    t.name for t in (ARTICLE_DAILY, USAGE_DAILY, OPERATOR_DAILY, SEARCH_DAILY, COPY_DAILY)
-)
+ARTICLE_DAILY = rollups.ARTICLE_DAILY.table
+USAGE_DAILY = rollups.USAGE_DAILY.table
+OPERATOR_DAILY = rollups.OPERATOR_DAILY.table
+SEARCH_DAILY = rollups.SEARCH_DAILY.table
+COPY_DAILY = rollups.COPY_DAILY.table
+ROLLUPS = tuple(rollup.name for rollup in rollups.ROLLUPS)
 
-USE_KINDS = (EventKind.VIEW.value, EventKind.COPY.value)
-# Event kinds in a figure, in the order of the rollup counters; search events are audit only.
-COUNTED = (
-    EventKind.VIEW.value,
-    EventKind.COPY.value,
-    EventKind.RESOLVED.value,
-    EventKind.NOT_RESOLVED.value,
-)
-COUNTERS = ("views", "copies", "resolved", "not_resolved")
+# Event kinds as stored, in the order of the tally counters.
+COUNTED = tuple(kind.value for kind in rollups.COUNTERS)
+COUNTERS = tuple(rollups.COUNTERS.values())
+USE_KINDS = tuple(kind.value for kind in rollups.USES)
 
 
 def midnight(day: date) -> datetime:
@@ -76,6 +64,12 @@ class Span:
             edges.append((midnight(end), until))
         return cls(first, end, tuple(edges))
 
+    @classmethod
+    def raw(cls, period: Period) -> Span:
+        """Every day of the period from the raw rows: the reference the rollups must equal."""
+        first = period.since.date()
+        return cls(first, first, tuple((start, end) for _day, start, end in period.days()))
+
     @property
     def has_days(self) -> bool:
         return self.first < self.end
@@ -96,12 +90,11 @@ class Tally:
     last_used: datetime | None = field(default=None)
 
     def add(self, row: Iterable[Any]) -> None:
-        searches, views, copies, resolved, not_resolved, last = row
+        """Add a (searches, counters in COUNTERS order..., last use) row."""
+        searches, *counts, last = row
         self.searches += searches or 0
-        self.views += views or 0
-        self.copies += copies or 0
-        self.resolved += resolved or 0
-        self.not_resolved += not_resolved or 0
+        for name, count in zip(COUNTERS, counts, strict=True):
+            setattr(self, name, getattr(self, name) + (count or 0))
         if last is not None:
             last = as_utc(last)
             if self.last_used is None or last > self.last_used:
@@ -109,7 +102,7 @@ class Tally:
 
     @property
     def uses(self) -> int:
-        return self.views + self.copies
+        return rollups.total(self, rollups.USE_COLUMNS)  # type: ignore[no-any-return]
 
 
 def merge(tallies: dict[Any, Tally], rows: Iterable[Any]) -> None:
@@ -262,8 +255,22 @@ def search_queries(span: Span, period: Period, operator: str | None) -> list[Any
     return queries
 
 
-def last_use_before(until: datetime, article_id: Any) -> list[Any]:
-    """Scalar subqueries whose latest value is an item's last view or copy before `until`."""
+def _used(start: datetime | None, end: datetime) -> Any:
+    """Raw uses in [start, end); no start: all of history."""
+    condition = and_(EVENTS.c.kind.in_(USE_KINDS), EVENTS.c.at < end)
+    return condition if start is None else and_(condition, EVENTS.c.at >= start)
+
+
+def last_use_before(until: datetime, article_id: Any, *, rolled: bool = True) -> list[Any]:
+    """Scalar subqueries whose latest value is an item's last view or copy before `until`.
+
+    `rolled=False` reads the raw rows alone (the reference for the rollups).
+    """
+    if not rolled:
+        everything = select(func.max(EVENTS.c.at)).where(
+            EVENTS.c.article_id == article_id, _used(None, until)
+        )
+        return [everything.scalar_subquery()]
     end = until.date()
     latest = (
         select(ARTICLE_DAILY.c.last_used_at)
@@ -278,38 +285,33 @@ def last_use_before(until: datetime, article_id: Any) -> list[Any]:
     )
     if until == midnight(end):
         return [latest]
-    tail = (
-        select(func.max(EVENTS.c.at))
-        .where(
-            EVENTS.c.article_id == article_id,
-            EVENTS.c.kind.in_(USE_KINDS),
-            EVENTS.c.at >= midnight(end),
-            EVENTS.c.at < until,
-        )
-        .scalar_subquery()
+    tail = select(func.max(EVENTS.c.at)).where(
+        EVENTS.c.article_id == article_id, _used(midnight(end), until)
     )
-    return [latest, tail]
+    return [latest, tail.scalar_subquery()]
 
 
-def use_queries(until: datetime, ids: list[int]) -> list[Any]:
-    """(item, views + copies) rows before `until` for the items `ids`."""
+def use_queries(until: datetime, ids: list[int], *, rolled: bool = True) -> list[Any]:
+    """(item, uses) rows before `until` for the items `ids`."""
     end = until.date()
+
+    def raw_from(start: datetime | None) -> Any:
+        return (
+            select(EVENTS.c.article_id, func.count())
+            .where(EVENTS.c.article_id.in_(ids), _used(start, until))
+            .group_by(EVENTS.c.article_id)
+        )
+
+    if not rolled:
+        return [raw_from(None)]
+    uses = reduce(add, (ARTICLE_DAILY.c[column] for column in rollups.USE_COLUMNS))
     queries: list[Any] = [
-        select(ARTICLE_DAILY.c.article_id, func.sum(ARTICLE_DAILY.c.views + ARTICLE_DAILY.c.copies))
+        select(ARTICLE_DAILY.c.article_id, func.sum(uses))
         .where(ARTICLE_DAILY.c.article_id.in_(ids), ARTICLE_DAILY.c.day < end)
         .group_by(ARTICLE_DAILY.c.article_id)
     ]
     if until > midnight(end):
-        queries.append(
-            select(EVENTS.c.article_id, func.count())
-            .where(
-                EVENTS.c.article_id.in_(ids),
-                EVENTS.c.kind.in_(USE_KINDS),
-                EVENTS.c.at >= midnight(end),
-                EVENTS.c.at < until,
-            )
-            .group_by(EVENTS.c.article_id)
-        )
+        queries.append(raw_from(midnight(end)))
     return queries
 
 

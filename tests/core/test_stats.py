@@ -6,17 +6,15 @@ before it and after it check that [since, until) is honoured on SQLite and Postg
 
 from __future__ import annotations
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from alembic import command
 from sqlalchemy import select, text
-from sqlmodel import SQLModel
 
+from kbdesk import formats
 from kbdesk.db import Database, _alembic_config
-from kbdesk.models import Article, EventKind, SearchLog, UsageEvent
+from kbdesk.models import Article, EventKind, Kind, SearchLog, Status, UsageEvent
 from kbdesk.stats import (
     GapReason,
     GapRow,
@@ -26,7 +24,7 @@ from kbdesk.stats import (
     TrendPoint,
     wilson_lower,
 )
-from kbdesk.stats.figures import as_utc
+from kbdesk.stats.export import plain_tables, text_tables
 from kbdesk.usage import UsageRecorder
 
 V, C, R, N = EventKind.VIEW, EventKind.COPY, EventKind.RESOLVED, EventKind.NOT_RESOLVED
@@ -39,14 +37,15 @@ def at(month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:
 
 
 # slug: (title, kind, status, created, review_by)
+A, T, PUBLISHED = Kind.ARTICLE, Kind.TEMPLATE, Status.PUBLISHED
 ARTICLES = {
-    "a": ("Возврат денег", "article", "published", OLD, date(2026, 3, 1)),
-    "b": ("Шаблон приветствия", "template", "published", OLD, None),
-    "c": ("Доставка", "article", "published", OLD, date(2026, 3, 8)),
-    "d": ("Старые тарифы", "article", "published", OLD, None),
-    "f": ("Никем не открытая", "article", "published", OLD, None),
-    "g": ("Новая статья", "article", "published", at(3, 1), None),
-    "h": ("В архиве", "article", "archived", OLD, date(2025, 1, 1)),
+    "a": ("Возврат денег", A, PUBLISHED, OLD, date(2026, 3, 1)),
+    "b": ("Шаблон приветствия", T, PUBLISHED, OLD, None),
+    "c": ("Доставка", A, PUBLISHED, OLD, date(2026, 3, 8)),
+    "d": ("Старые тарифы", A, PUBLISHED, OLD, None),
+    "f": ("Никем не открытая", A, PUBLISHED, OLD, None),
+    "g": ("Новая статья", A, PUBLISHED, at(3, 1), None),
+    "h": ("В архиве", A, Status.ARCHIVED, OLD, date(2025, 1, 1)),
 }
 
 # (kind, operator, slug, when, query)
@@ -146,7 +145,7 @@ def test_items_are_counted_and_ranked_by_wilson_lower_bound(
     items = stats.items(PERIOD)
     assert [i.article_id for i in items] == [ids["a"], ids["b"], ids["c"]]
     a, b, c = items
-    assert (a.title, a.kind, a.status) == ("Возврат денег", "article", "published")
+    assert (a.title, a.kind, a.status) == ("Возврат денег", Kind.ARTICLE, Status.PUBLISHED)
     assert (a.views, a.copies, a.uses, a.resolved, a.not_resolved) == (3, 2, 5, 8, 2)
     assert (a.rate, a.outcomes) == (0.8, 10)
     assert a.score == pytest.approx(0.490162, abs=1e-6)
@@ -272,9 +271,9 @@ def test_migration_fills_normalised_queries_of_existing_events(database: Databas
         connection.execute(
             text(
                 "INSERT INTO usage_event (at, kind, operator, query) "
-                "VALUES (:at, 'copy', 'anna', 'Как  вернуть, ДЕНЬГИ?')"
+                "VALUES (:at, :kind, 'anna', 'Как  вернуть, ДЕНЬГИ?')"
             ),
-            {"at": at(3, 2)},
+            {"at": at(3, 2), "kind": C.value},
         )
     command.upgrade(config, "head")
     with database.engine.connect() as connection:
@@ -283,82 +282,7 @@ def test_migration_fills_normalised_queries_of_existing_events(database: Databas
         )
 
 
-# -- daily rollups -----------------------------------------------------------------------------
-
-ROLLUP_KEYS = {
-    "article_daily": ("day", "article_id"),
-    "usage_daily": ("operator", "day", "article_id"),
-    "operator_daily": ("day", "operator"),
-    "search_daily": ("day", "normalized"),
-    "copy_daily": ("normalized", "day"),
-}
-COUNTER = {
-    "view": "views",
-    "copy": "copies",
-    "resolved": "resolved",
-    "not_resolved": "not_resolved",
-}
-
-
-def _utc(value: object) -> object:
-    return as_utc(value) if isinstance(value, datetime) else value
-
-
-def rollups(database: Database) -> dict[str, dict[tuple[object, ...], dict[str, object]]]:
-    """Every rollup row, keyed by its primary key, timestamps as aware UTC."""
-    result: dict[str, dict[tuple[object, ...], dict[str, object]]] = {}
-    with database.engine.connect() as connection:
-        for name, key in ROLLUP_KEYS.items():
-            table = SQLModel.metadata.tables[name]
-            rows = connection.execute(select(table)).mappings()
-            result[name] = {
-                tuple(row[k] for k in key): {c: _utc(v) for c, v in row.items() if c not in key}
-                for row in rows
-            }
-    return result
-
-
-def expected_rollups(database: Database) -> dict[str, dict[tuple[object, ...], dict[str, object]]]:
-    """The rollups as a GROUP BY over the raw rows would give them, computed in Python."""
-    counts = dict.fromkeys(COUNTER.values(), 0)
-    result: dict[str, dict[tuple[object, ...], dict[str, object]]] = {n: {} for n in ROLLUP_KEYS}
-
-    def bump(name: str, key: tuple[object, ...], start: dict[str, object], **add: object) -> None:
-        row = result[name].setdefault(key, dict(start))
-        for column, value in add.items():
-            if column.startswith("last"):
-                if value is not None and (row[column] is None or value > row[column]):  # type: ignore[operator]
-                    row[column] = value
-            else:
-                row[column] += value  # type: ignore[operator]
-
-    with database.session() as session:
-        events = session.exec(select(UsageEvent)).scalars().all()
-        searches = session.exec(select(SearchLog)).scalars().all()
-    for event in events:
-        if event.kind not in COUNTER:
-            continue
-        moment = as_utc(event.at)
-        day, column = moment.date(), COUNTER[event.kind]
-        last = moment if event.kind in ("view", "copy") else None
-        if event.article_id is not None:
-            item = {**counts, "last_used_at": None}
-            bump("article_daily", (day, event.article_id), item, last_used_at=last, **{column: 1})
-            key = (event.operator, day, event.article_id)
-            bump("usage_daily", key, item, last_used_at=last, **{column: 1})
-        person = {**counts, "searches": 0}
-        bump("operator_daily", (day, event.operator), person, **{column: 1})
-        if event.kind == "copy" and event.normalized:
-            bump("copy_daily", (event.normalized, day), {"copies": 0}, copies=1)
-    for search in searches:
-        moment = as_utc(search.at)
-        person = {**counts, "searches": 0}
-        bump("operator_daily", (moment.date(), search.operator), person, searches=1)
-        first = {"searches": 0, "zero_hits": 0, "last_at": None}
-        zero = int(search.hits == 0)
-        key = (moment.date(), search.normalized)
-        bump("search_daily", key, first, searches=1, zero_hits=zero, last_at=moment)
-    return result
+# -- daily rollups (the contract itself: tests/core/test_rollups.py) ---------------------------
 
 
 @pytest.fixture
@@ -376,16 +300,6 @@ def mixed(database: Database, ids: dict[str, int]) -> dict[str, int]:
     return ids
 
 
-def test_rollups_equal_a_group_by_over_the_raw_rows(
-    database: Database, mixed: dict[str, int]
-) -> None:
-    found = rollups(database)
-    assert found == expected_rollups(database)
-    assert found["article_daily"][(date(2026, 3, 3), mixed["a"])]["last_used_at"] == at(3, 3)
-    assert (date(2026, 3, 1), mixed["b"]) in found["article_daily"]  # the Moscow view
-    assert found["operator_daily"][(date(2026, 3, 3), "boris")]["copies"] == 1
-
-
 def test_search_events_are_not_counted_as_searches(
     stats: StatsService, mixed: dict[str, int]
 ) -> None:
@@ -397,41 +311,6 @@ def test_search_events_are_not_counted_as_searches(
         1,
     )
     assert (people["anna"].views, people["boris"].copies) == (6, 3)
-
-
-def test_migration_backfills_the_rollups_from_the_raw_rows(
-    database: Database, mixed: dict[str, int]
-) -> None:
-    recorded = rollups(database)
-    config = _alembic_config(database.engine)
-    command.downgrade(config, "0002")
-    command.upgrade(config, "head")
-    assert rollups(database) == recorded == expected_rollups(database)
-
-
-def test_concurrent_increments_are_all_counted(database: Database, ids: dict[str, int]) -> None:
-    """Several operators' threads bumping the same rollup rows at once lose nothing."""
-    threads, each = 6, 15
-    recorder = UsageRecorder(database)
-    barrier = threading.Barrier(threads)
-
-    def work(number: int) -> None:
-        barrier.wait()
-        for n in range(each):
-            kind = V if n % 3 else C
-            recorder.event(kind, "anna", article_id=ids["f"], query="тест", at=at(3, 3, 9, n))
-            recorder.search("тест", number, 1.0, "anna", at=at(3, 3, 9, n))
-
-    with ThreadPoolExecutor(threads) as pool:
-        list(pool.map(work, range(threads)))
-    found = rollups(database)
-    total = threads * each
-    row = found["usage_daily"][("anna", date(2026, 3, 3), ids["f"])]
-    assert row["views"] + row["copies"] == total  # type: ignore[operator]
-    assert row == found["article_daily"][(date(2026, 3, 3), ids["f"])]
-    assert found["search_daily"][(date(2026, 3, 3), "тест")]["searches"] == total
-    assert found["copy_daily"][("тест", date(2026, 3, 3))]["copies"] == threads * 5
-    assert found == expected_rollups(database)
 
 
 def test_sub_day_periods_add_the_raw_edges_to_the_rollups(
@@ -472,3 +351,29 @@ def test_sub_day_periods_add_the_raw_edges_to_the_rollups(
         (ids["f"], 0, None),
         (ids["b"], 0, None),
     ]
+
+
+def test_exports_keep_iso_and_raw_numbers_text_is_local(
+    stats: StatsService, ids: dict[str, int]
+) -> None:
+    """Scripts get ISO 8601 and fractions (JSON, CSV); people get `kbdesk.formats` text."""
+    board = stats.dashboard(PERIOD, stale_days=30)
+    plain = {table.name: table for table in plain_tables(board)}
+    text = {table.name: table for table in text_tables(board)}
+    assert [t.headers for t in plain.values()] == [t.headers for t in text.values()]
+
+    def both(name: str, row: int, header: str) -> tuple[object, object]:
+        column = list(plain[name].headers).index(header)
+        return plain[name].rows[row][column], text[name].rows[row][column]
+
+    assert both("items", 0, "last_used") == (
+        "2026-03-04T09:00:00+00:00",
+        formats.local_time(at(3, 4, 9)),
+    )
+    assert both("items", 0, "resolution_rate") == (0.8, "80 %")
+    assert both("items", 2, "wilson_lower") == (0.0, "0 %")
+    assert both("trend", 6, "resolution_rate") == (None, "—")
+    assert both("trend", 0, "start") == ("2026-03-01", "01.03.2026")
+    assert both("operators", 0, "copies") == (1.5, "1.5")
+    assert both("operators", 0, "searches") == (4, "4")
+    assert both("stale", 0, "review_overdue") == (True, "yes")

@@ -19,7 +19,16 @@ from kbdesk.stats.export import write_csv, write_xlsx
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.dashboard import DashboardPage
 from kbdesk.ui.dashboard.chart import TrendChart, nice_ceiling
-from kbdesk.ui.dashboard.models import SORT_ROLE
+from kbdesk.ui.dashboard.models import (
+    PINNED_ROLE,
+    SORT_ROLE,
+    GapTableModel,
+    ItemTableModel,
+    OperatorTableModel,
+    StaleTableModel,
+    StatsTableModel,
+    TrendTableModel,
+)
 from kbdesk.ui.main_window import MainWindow
 
 V, C, R, N = EventKind.VIEW, EventKind.COPY, EventKind.RESOLVED, EventKind.NOT_RESOLVED
@@ -63,11 +72,39 @@ def column(view: QTableView, title: str) -> int:
     raise AssertionError(title)
 
 
-def test_models_pass_the_model_tester(qtmodeltester, page: DashboardPage) -> None:  # type: ignore[no-untyped-def]
-    for model in (page.items, page.operators, page.gaps, page.stale, page.trend):
-        qtmodeltester.check(model)
-    for view in page.views.values():
-        qtmodeltester.check(view.proxy)
+MODELS = (ItemTableModel, TrendTableModel, OperatorTableModel, GapTableModel, StaleTableModel)
+
+
+@pytest.mark.parametrize("model_class", MODELS, ids=lambda cls: cls.name)
+def test_models_pass_the_model_tester(  # type: ignore[no-untyped-def]
+    qtmodeltester, page: DashboardPage, model_class: type[StatsTableModel]
+) -> None:
+    empty = model_class()
+    qtmodeltester.check(empty)
+    filled = getattr(page, empty.name)
+    assert isinstance(filled, model_class) and filled.rowCount() > 0
+    qtmodeltester.check(filled)
+    qtmodeltester.check(page.views[empty.name].proxy)
+
+
+def test_columns_show_local_dates_and_align_numbers(page: DashboardPage) -> None:
+    model = page.items
+    titles = [c.title for c in model.columns]
+    row = model.row_at(0)
+    last_use = model.index(0, titles.index("Last use"))
+    assert row.last_used is not None
+    assert last_use.data() == row.last_used.astimezone().strftime("%d.%m.%Y %H:%M")
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert model.index(0, titles.index("Uses")).data(Qt.ItemDataRole.TextAlignmentRole) == right
+    assert model.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) != right
+    exported = model.table().rows[0]
+    assert exported[titles.index("Last use")] == last_use.data()
+    assert exported[titles.index("Score")] == round(row.score, 4)
+    team = page.operators.index(0, 0)
+    assert team.data(PINNED_ROLE) is True and team.data(Qt.ItemDataRole.FontRole).bold()
+    assert page.operators.index(1, 0).data(PINNED_ROLE) is False
+    trend = page.trend.index(0, 0)
+    assert trend.data() == page.trend.row_at(0).start.strftime("%d.%m.%Y")
 
 
 def test_tables_show_the_figures(page: DashboardPage, events: list[int]) -> None:
@@ -166,7 +203,7 @@ def test_chart_tooltip_and_empty_state(qtbot) -> None:  # type: ignore[no-untype
     assert chart.slot_at(0) is None
     qtbot.mouseMove(chart, QPoint(int(plot.left() + 5), int(plot.center().y())))
     assert chart.hovered == 0
-    assert chart.tooltip_text(0) == "2026-03-02\nUses: 12\nResolved: 3\nResolution rate: 75 % of 4"
+    assert chart.tooltip_text(0) == "02.03.2026\nUses: 12\nResolved: 3\nResolution rate: 75 % of 4"
     assert "no outcomes" in chart.tooltip_text(1)
     assert (nice_ceiling(0), nice_ceiling(7), nice_ceiling(120), nice_ceiling(950)) == (
         4, 8, 200, 1000,

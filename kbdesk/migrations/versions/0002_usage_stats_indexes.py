@@ -5,10 +5,10 @@ Revises: 0001
 Create Date: 2026-12-02
 """
 
+import re
+
 import sqlalchemy as sa
 from alembic import op
-
-from kbdesk.privacy import normalize_query
 
 revision = "0002"
 down_revision = "0001"
@@ -16,6 +16,30 @@ branch_labels = None
 depends_on = None
 
 BATCH = 5000
+
+# `kbdesk.privacy.normalize_query` as it was at this revision, copied so the back-fill keeps
+# giving the same text when the live normalisation changes later.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
+_PHONE = re.compile(r"(?<![\w])\+?\d[\d ()\-]{8,}\d(?!\d)")
+_SPACES = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s<>]+", re.UNICODE)
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def _mask_pii(text: str) -> str:
+    text = _EMAIL.sub("<email>", text)
+    text = _CARD.sub(lambda m: "<card>" if _digits(m.group()) >= 13 else m.group(), text)
+    return _PHONE.sub(lambda m: "<phone>" if 10 <= _digits(m.group()) <= 15 else m.group(), text)
+
+
+def normalize_query(text: str) -> str:
+    text = _mask_pii(text).lower().replace("ё", "е")
+    text = _PUNCT.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 def _backfill() -> None:

@@ -33,6 +33,7 @@ SEARCHES = sa.table(
     sa.column("hits", sa.Integer),
     sa.column("operator", sa.String),
 )
+# The rollup contract as it was at this revision (live: `kbdesk.rollups`), kinds as stored.
 COUNTED = {
     "view": "views",
     "copy": "copies",

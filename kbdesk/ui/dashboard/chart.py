@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from kbdesk import formats
 from kbdesk.stats import Granularity, TrendPoint
 
 BAR = QColor(91, 143, 211)
@@ -153,7 +154,7 @@ class TrendChart(QWidget):
             painter.drawText(
                 QRectF(centre - label_width / 2, plot.bottom() + 4, label_width, metrics.height()),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                start.strftime("%d.%m"),
+                formats.day_month(start),
             )
 
     def _legend(self, painter: QPainter, plot: QRectF, text: QColor) -> None:
@@ -188,9 +189,9 @@ class TrendChart(QWidget):
             )
         )
         start = (
-            point.start.isoformat()
+            formats.day(point.start)
             if self.granularity is Granularity.DAY
-            else self.tr("week of {date}").format(date=point.start.isoformat())
+            else self.tr("week of {date}").format(date=formats.day(point.start))
         )
         template = self.tr("{start}\nUses: {uses}\nResolved: {resolved}\nResolution rate: {rate}")
         return template.format(start=start, uses=point.uses, resolved=point.resolved, rate=rate)

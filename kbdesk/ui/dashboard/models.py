@@ -1,11 +1,16 @@
-"""Table models for the dashboard: one row per figure dataclass, sorted by raw values."""
+"""Table models for the dashboard: one base, and one declaration of columns per figure table.
+
+Every table is rows of one frozen figure dataclass (`kbdesk.stats`). A column says what its
+header and tooltip are, which raw value it sorts and exports by, and how that value is shown
+(`kbdesk.formats`); the base does all the Qt work, so each concrete model is only a list.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -17,6 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from kbdesk import formats
+from kbdesk.records import Kind
 from kbdesk.stats import GapReason, GapRow, ItemStats, OperatorStats, StaleRow, TrendPoint
 from kbdesk.stats.export import Cell, Table
 
@@ -25,38 +32,55 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw number or text the column so
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the dataclass behind the row
 PINNED_ROLE = Qt.ItemDataRole.UserRole + 3  # rows that stay on top whatever the sort
 Index = QModelIndex | QPersistentModelIndex
-NUMERIC = (int, float)
+NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+TEXT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+PINNED_BACKGROUND = QColor(255, 244, 204)
+
+
+def shown(value: Any) -> str:
+    """A raw value as people read it when the column says nothing more specific."""
+    if value is None or isinstance(value, datetime | date):
+        return formats.when(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return formats.count(value)
+    return str(value)
+
+
+def exported(value: Any) -> Cell:
+    """A raw value as written to CSV or XLSX: numbers stay numbers, moments local and readable."""
+    if isinstance(value, datetime | date):
+        return formats.when(value)
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float):
+        return round(value, 4)
+    return value  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
     title: str
-    value: Callable[[T], Any]  # raw: sorting and export
-    text: Callable[[T], str] | None = None  # shown; str(value) when None
+    value: Callable[[T], Any]  # raw: export, and sorting unless `sort` is given
+    text: Callable[[T], str] | None = None  # shown; `shown(value)` when None
     tip: str = ""
+    align: Qt.AlignmentFlag = NUMBER
+    sort: Callable[[T], Any] | None = None
+
+    def display(self, row: T) -> str:
+        return self.text(row) if self.text else shown(self.value(row))
+
+    def sort_key(self, row: T) -> Any:
+        return (self.sort or self.value)(row)
 
 
-def when(moment: datetime | date | None) -> str:
-    """Local time for people; the stored value stays UTC."""
-    if moment is None:
-        return "—"
-    if isinstance(moment, datetime):
-        return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-    return moment.isoformat()
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f} %"
-
-
-def number(value: float) -> str:
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+def text_column(title: str, value: Callable[[T], Any], tip: str = "") -> Column[T]:
+    return Column(title, value, tip=tip, align=TEXT)
 
 
 class StatsTableModel(QAbstractTableModel, Generic[T]):
-    """Rows of one figure dataclass; columns declared by subclasses in `make_columns`."""
+    """Rows of one figure dataclass; a subclass declares `name` and its columns."""
 
-    name = "table"
+    name: ClassVar[str] = "table"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +89,10 @@ class StatsTableModel(QAbstractTableModel, Generic[T]):
 
     def make_columns(self) -> list[Column[T]]:
         raise NotImplementedError
+
+    def pinned(self, row: T) -> bool:
+        """Rows that stay on top in any sort order, shown bold on a tinted background."""
+        return False
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
@@ -94,50 +122,32 @@ class StatsTableModel(QAbstractTableModel, Generic[T]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        item = self._rows[index.row()]
+        row = self._rows[index.row()]
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(item) if column.text else _plain(column.value(item))
+            return column.display(row)
         if role == SORT_ROLE:
-            return column.value(item)
+            return column.sort_key(row)
         if role == ROW_ROLE:
-            return item
+            return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            raw = column.value(item)
-            if raw is None or (isinstance(raw, NUMERIC) and not isinstance(raw, bool)):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        return self.extra_data(item, role)
-
-    def extra_data(self, item: T, role: int) -> Any:
+            return int(column.align)
+        if role == PINNED_ROLE:
+            return self.pinned(row)
+        if role == Qt.ItemDataRole.FontRole and self.pinned(row):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole and self.pinned(row):
+            return QBrush(PINNED_BACKGROUND)
         return None
 
     def table(self) -> Table:
         """The rows as exported: translated headers, raw values."""
         rows: list[list[Cell]] = [
-            [_export(column.value(item)) for column in self.columns] for item in self._rows
+            [exported(column.value(row)) for column in self.columns] for row in self._rows
         ]
         return Table(self.name, [c.title for c in self.columns], rows)
-
-
-def _plain(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return number(value)
-    return str(value)
-
-
-def _export(value: Any) -> Cell:
-    if isinstance(value, datetime):
-        return value.astimezone().strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return round(value, 4)
-    if isinstance(value, bool):
-        return int(value)
-    return value  # type: ignore[no-any-return]
 
 
 class StatsSortProxy(QSortFilterProxyModel):
@@ -162,29 +172,28 @@ class StatsSortProxy(QSortFilterProxyModel):
         return bool(a < b)
 
 
+# -- the tables ---------------------------------------------------------------------------------
+
+
 class ItemTableModel(StatsTableModel[ItemStats]):
     name = "items"
 
     def make_columns(self) -> list[Column[ItemStats]]:
-        kinds = {"article": self.tr("article"), "template": self.tr("template")}
+        kinds = {Kind.ARTICLE: self.tr("article"), Kind.TEMPLATE: self.tr("template")}
         return [
-            Column(self.tr("Title"), lambda i: i.title),
-            Column(self.tr("Kind"), lambda i: kinds.get(i.kind, i.kind)),
-            Column(self.tr("Score"), lambda i: i.score, lambda i: percent(i.score),
+            text_column(self.tr("Title"), lambda i: i.title),
+            text_column(self.tr("Kind"), lambda i: kinds.get(i.kind, i.kind)),
+            Column(self.tr("Score"), lambda i: i.score, lambda i: formats.percent(i.score),
                    self.tr("Lower bound of the 95 % Wilson interval of the resolution rate")),
             Column(self.tr("Resolved"), lambda i: i.resolved),
             Column(self.tr("Not resolved"), lambda i: i.not_resolved),
-            Column(self.tr("Rate"), lambda i: i.rate, lambda i: rate_text(i.rate, i.outcomes),
+            Column(self.tr("Rate"), lambda i: i.rate, lambda i: formats.rate(i.rate, i.outcomes),
                    self.tr("Resolved / (resolved + not resolved), with n")),
             Column(self.tr("Uses"), lambda i: i.uses, tip=self.tr("Views + copies")),
             Column(self.tr("Views"), lambda i: i.views),
             Column(self.tr("Copies"), lambda i: i.copies),
-            Column(self.tr("Last use"), lambda i: i.last_used, lambda i: when(i.last_used)),
-        ]
-
-
-def rate_text(rate: float | None, outcomes: int) -> str:
-    return "—" if rate is None else f"{rate * 100:.0f} % (n={outcomes})"
+            Column(self.tr("Last use"), lambda i: i.last_used),
+        ]  # fmt: skip
 
 
 class TrendTableModel(StatsTableModel[TrendPoint]):
@@ -192,11 +201,11 @@ class TrendTableModel(StatsTableModel[TrendPoint]):
 
     def make_columns(self) -> list[Column[TrendPoint]]:
         return [
-            Column(self.tr("From"), lambda p: p.start, lambda p: when(p.start)),
+            Column(self.tr("From"), lambda p: p.start),
             Column(self.tr("Uses"), lambda p: p.uses),
             Column(self.tr("Resolved"), lambda p: p.resolved),
             Column(self.tr("Not resolved"), lambda p: p.not_resolved),
-            Column(self.tr("Rate"), lambda p: p.rate, lambda p: rate_text(p.rate, p.outcomes)),
+            Column(self.tr("Rate"), lambda p: p.rate, lambda p: formats.rate(p.rate, p.outcomes)),
         ]
 
 
@@ -205,16 +214,19 @@ class OperatorTableModel(StatsTableModel[OperatorStats]):
 
     def make_columns(self) -> list[Column[OperatorStats]]:
         return [
-            Column(self.tr("Operator"), self._name),
+            text_column(self.tr("Operator"), self._name),
             Column(self.tr("Searches"), lambda o: o.searches),
             Column(self.tr("Views"), lambda o: o.views),
             Column(self.tr("Copies"), lambda o: o.copies),
             Column(self.tr("Resolved"), lambda o: o.resolved),
             Column(self.tr("Not resolved"), lambda o: o.not_resolved),
-            Column(self.tr("Rate"), lambda o: o.rate, lambda o: rate_text(o.rate, o.outcomes)),
+            Column(self.tr("Rate"), lambda o: o.rate, lambda o: formats.rate(o.rate, o.outcomes)),
             Column(self.tr("vs team"), lambda o: o.vs_team, self._versus,
                    self.tr("Difference from the team rate, in percentage points")),
-        ]
+        ]  # fmt: skip
+
+    def pinned(self, row: OperatorStats) -> bool:
+        return row.is_team
 
     def _name(self, row: OperatorStats) -> str:
         if row.is_team:
@@ -223,18 +235,7 @@ class OperatorTableModel(StatsTableModel[OperatorStats]):
 
     def _versus(self, row: OperatorStats) -> str:
         value = row.vs_team
-        return "—" if value is None else self.tr("{value:+.1f} pp").format(value=value)
-
-    def extra_data(self, item: OperatorStats, role: int) -> Any:
-        if role == PINNED_ROLE:
-            return item.is_team
-        if item.is_team and role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if item.is_team and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(255, 244, 204))
-        return None
+        return formats.NO_DATA if value is None else self.tr("{value:+.1f} pp").format(value=value)
 
 
 class GapTableModel(StatsTableModel[GapRow]):
@@ -247,16 +248,15 @@ class GapTableModel(StatsTableModel[GapRow]):
             GapReason.BOTH: self.tr("both"),
         }
         return [
-            Column(self.tr("Query"), lambda g: g.query),
+            text_column(self.tr("Query"), lambda g: g.query),
             Column(self.tr("Missed"), lambda g: g.missed,
                    tip=self.tr("Searches that found nothing or whose results nobody copied")),
             Column(self.tr("Searches"), lambda g: g.searches),
             Column(self.tr("Nothing found"), lambda g: g.no_results),
             Column(self.tr("Not copied"), lambda g: g.not_copied),
-            Column(self.tr("Why"), lambda g: reasons[g.reason]),
-            Column(self.tr("Last searched"), lambda g: g.last_searched,
-                   lambda g: when(g.last_searched)),
-        ]
+            text_column(self.tr("Why"), lambda g: reasons[g.reason]),
+            Column(self.tr("Last searched"), lambda g: g.last_searched),
+        ]  # fmt: skip
 
 
 class StaleTableModel(StatsTableModel[StaleRow]):
@@ -264,14 +264,14 @@ class StaleTableModel(StatsTableModel[StaleRow]):
 
     def make_columns(self) -> list[Column[StaleRow]]:
         return [
-            Column(self.tr("Title"), lambda s: s.title),
+            text_column(self.tr("Title"), lambda s: s.title),
             Column(self.tr("Uses before"), lambda s: s.uses,
                    tip=self.tr("Views + copies before the end of the period")),
-            Column(self.tr("Last use"), lambda s: s.last_used, lambda s: when(s.last_used)),
-            Column(self.tr("Review by"), lambda s: s.review_by, lambda s: when(s.review_by)),
-            Column(self.tr("Why"), self._why),
-            Column(self.tr("Owner"), lambda s: s.owner or ""),
-        ]
+            Column(self.tr("Last use"), lambda s: s.last_used),
+            Column(self.tr("Review by"), lambda s: s.review_by),
+            text_column(self.tr("Why"), self._why),
+            text_column(self.tr("Owner"), lambda s: s.owner or ""),
+        ]  # fmt: skip
 
     def _why(self, row: StaleRow) -> str:
         reasons = []

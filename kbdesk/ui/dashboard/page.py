@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.stats import DEFAULT_STALE_DAYS, Dashboard, GapRow, Granularity, Period, StatsService
+from kbdesk import formats
+from kbdesk.stats import DEFAULT_STALE_DAYS, Dashboard, GapRow, Granularity, Period
 from kbdesk.stats.export import write_csv, write_csv_folder, write_xlsx
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.dashboard.chart import TrendChart
@@ -70,7 +71,7 @@ class DashboardPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = StatsService(context.kb.db)
+        self.service = context.desk.stats
         self.board: Dashboard | None = None
         self._generation = 0
         self._dirty = True
@@ -95,7 +96,7 @@ class DashboardPage(QWidget):
         self.last = QDateEdit(today)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat("dd.MM.yyyy")  # formats.DAY in Qt's notation
             edit.setEnabled(False)
         self.granularity = QComboBox()
         self.granularity.addItem(self.tr("By day"), Granularity.DAY.value)
@@ -227,7 +228,7 @@ class DashboardPage(QWidget):
         uses = sum(p.uses for p in board.trend)
         resolved = sum(p.resolved for p in board.trend)
         outcomes = sum(p.outcomes for p in board.trend)
-        rate = f"{resolved / outcomes * 100:.0f} %" if outcomes else "—"
+        rate = formats.percent(resolved / outcomes if outcomes else None)
         self.summary.setText(
             self.tr(
                 "{uses} uses · {resolved} of {outcomes} requests resolved ({rate}) · "
