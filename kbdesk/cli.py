@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import sys
@@ -11,11 +12,10 @@ from pathlib import Path
 
 from kbdesk import __version__
 from kbdesk.content import ContentError
-from kbdesk.db import StorageError
-from kbdesk.kb import KnowledgeBase, default_operator
-from kbdesk.models import Kind, Status
+from kbdesk.records import Kind, PermissionDenied, Status, StorageError
 from kbdesk.search import SearchRequest
-from kbdesk.templating import CHANNELS, RenderContext, render, text_for_channel
+from kbdesk.services import Desk, default_operator
+from kbdesk.templating import CHANNELS
 
 
 class UserError(Exception):
@@ -33,14 +33,12 @@ def _pairs(values: Sequence[str]) -> dict[str, str]:
 
 
 def _plain_snippet(snippet: str) -> str:
-    text = re.sub(r"</?mark>", "*", snippet)
-    return (
-        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
-    )
+    """The snippet as terminal text: matched words between asterisks, entities decoded."""
+    return html.unescape(re.sub(r"</?mark>", "*", snippet))
 
 
-def cmd_import(kb: KnowledgeBase, args: argparse.Namespace) -> int:
-    report = kb.import_paths([Path(p) for p in args.paths], author=args.operator)
+def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
+    report = desk.content.import_paths([Path(p) for p in args.paths], args.operator)
     for name, reason in report.failed:
         print(f"failed: {name}: {reason}", file=sys.stderr)
     for name, warning in report.warnings:
@@ -51,17 +49,17 @@ def cmd_import(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def cmd_export(kb: KnowledgeBase, args: argparse.Namespace) -> int:
-    written = kb.export(Path(args.target))
-    print(f"exported {kb.store.count()} items to {args.target} ({len(written)} files)")
+def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
+    written = desk.content.export(Path(args.target), args.operator)
+    print(f"exported {desk.content.count()} items to {args.target} ({len(written)} files)")
     return 0
 
 
-def cmd_search(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+def cmd_search(desk: Desk, args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UserError("--limit must be at least 1")
-    kb.ensure_index()
-    statuses = tuple(s.value for s in Status) if args.all else (Status.PUBLISHED.value,)
+    desk.maintenance.ensure_index()
+    statuses = tuple(Status) if args.all else (Status.PUBLISHED,)
     request = SearchRequest(
         text=" ".join(args.query),
         limit=args.limit,
@@ -71,7 +69,8 @@ def cmd_search(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         statuses=statuses,
         snippets=args.limit,
     )
-    result = kb.search(request, operator=args.operator)
+    result = desk.answers.search(request)
+    desk.answers.log_search(request.text, result, args.operator)
     if args.json:
         hits = [
             {
@@ -99,13 +98,12 @@ def cmd_search(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_render(kb: KnowledgeBase, args: argparse.Namespace) -> int:
-    record = kb.store.get_by_slug(args.slug)
+def cmd_render(desk: Desk, args: argparse.Namespace) -> int:
+    record = desk.content.get_by_slug(args.slug)
     if record is None:
         raise UserError(f"no article or template with slug '{args.slug}'")
-    body = text_for_channel(record.body, args.channel)
-    result = render(body, _pairs(args.set or []), RenderContext(operator=args.operator))
-    print(result.text)
+    result = desk.answers.compose(record, _pairs(args.set or []), args.operator, args.channel)
+    print(result.plain)
     for issue in result.issues:
         print(f"warning: line {issue.line}: {issue.message}", file=sys.stderr)
     if result.missing:
@@ -119,8 +117,8 @@ def cmd_render(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_check(kb: KnowledgeBase, args: argparse.Namespace) -> int:
-    report = kb.check()
+def cmd_check(desk: Desk, args: argparse.Namespace) -> int:
+    report = desk.maintenance.check()
     for note in report.notes:
         print(note)
     for problem in report.problems:
@@ -129,30 +127,31 @@ def cmd_check(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def cmd_reindex(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+def cmd_reindex(desk: Desk, args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
             print(f"\rindexing {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    total = kb.rebuild(progress)
+    total = desk.maintenance.rebuild(progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"indexed {total} items")
     return 0
 
 
-def cmd_backup(kb: KnowledgeBase, args: argparse.Namespace) -> int:
-    target = kb.backup(Path(args.file) if args.file else None)
+def cmd_backup(desk: Desk, args: argparse.Namespace) -> int:
+    target = desk.maintenance.backup(Path(args.file) if args.file else None)
     print(f"backup written to {target}")
     return 0
 
 
-def cmd_stats(kb: KnowledgeBase, args: argparse.Namespace) -> int:
+def cmd_stats(desk: Desk, args: argparse.Namespace) -> int:
     # Imported here: the other commands should not pay for the statistics modules.
     from datetime import date, timedelta
 
-    from kbdesk.stats import Granularity, Period, StatsService
-    from kbdesk.stats.export import plain_tables, write_csv_folder
+    from kbdesk import formats
+    from kbdesk.stats import Granularity, Period
+    from kbdesk.stats.export import plain_tables, text_tables, write_csv_folder
 
     def day(value: str | None, option: str) -> date | None:
         try:
@@ -167,7 +166,7 @@ def cmd_stats(kb: KnowledgeBase, args: argparse.Namespace) -> int:
     first = since or last - timedelta(days=29)
     if last < first:
         raise UserError("--until must be after --since")
-    board = StatsService(kb.db).dashboard(
+    board = desk.stats.dashboard(
         Period.between(first, last),
         granularity=Granularity(args.by),
         stale_days=args.stale_days,
@@ -188,8 +187,8 @@ def cmd_stats(kb: KnowledgeBase, args: argparse.Namespace) -> int:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    print(f"period: {first} to {last} (UTC, both included)")
-    for table in tables:
+    print(f"period: {formats.day(first)} to {formats.day(last)} (UTC days, both included)")
+    for table in text_tables(board):
         print(f"\n{table.name} ({len(table.rows)} rows)")
         rows = [[_cell(c) for c in row] for row in table.rows[: args.limit]]
         widths = [max([len(h), *(len(r[n]) for r in rows)]) for n, h in enumerate(table.headers)]
@@ -200,11 +199,19 @@ def cmd_stats(kb: KnowledgeBase, args: argparse.Namespace) -> int:
 
 
 def _cell(value: object) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    return str(value)
+    """Text tables are formatted by `kbdesk.formats` already; this only makes the cell a str."""
+    return "" if value is None else str(value)
+
+
+def cmd_sample(desk: Desk, args: argparse.Namespace) -> int:
+    removal = desk.maintenance.remove_sample(args.operator)
+    print(f"removed {len(removal.removed)} sample items")
+    if removal.kept:
+        print(
+            f"kept {len(removal.kept)} edited or re-imported items with sample names: "
+            + ", ".join(removal.kept)
+        )
+    return 0
 
 
 COMMANDS = {
@@ -216,6 +223,7 @@ COMMANDS = {
     "reindex": cmd_reindex,
     "backup": cmd_backup,
     "stats": cmd_stats,
+    "sample": cmd_sample,
 }
 
 
@@ -262,6 +270,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("reindex", help="rebuild the search index from the database")
     p = sub.add_parser("backup", help="a consistent copy of the database, safe while running")
     p.add_argument("file", nargs="?", metavar="FILE")
+    p = sub.add_parser(
+        "sample",
+        help="remove the sample knowledge base the window loaded on its first start",
+        description="Deletes the sample articles and templates nobody has edited since.",
+    )
+    p.add_argument("action", choices=["remove"])
     from kbdesk.stats.figures import DEFAULT_STALE_DAYS, Granularity  # no Qt, no database
 
     p = sub.add_parser(
@@ -292,18 +306,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kbdesk.ui.app import run  # Qt is imported only when the window is wanted
 
         return run()
-    kb: KnowledgeBase | None = None
+    desk: Desk | None = None
     try:
-        kb = KnowledgeBase.open()
-        return COMMANDS[args.command](kb, args)
-    except (UserError, StorageError, ContentError, OSError) as error:
+        desk = Desk.open()
+        return COMMANDS[args.command](desk, args)
+    except (UserError, StorageError, ContentError, PermissionDenied, OSError) as error:
         print(f"kbdesk: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     finally:
-        if kb is not None:
-            kb.close()
+        if desk is not None:
+            desk.close()
 
 
 if __name__ == "__main__":

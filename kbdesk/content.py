@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-import yaml
-
-from kbdesk.models import Kind, Status
+from kbdesk.records import ContentItem, Kind, Status
 
 MAX_FILE_BYTES = 1_000_000
 SYNONYMS_FILE = "_synonyms.txt"
@@ -20,22 +18,6 @@ _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOT
 
 class ContentError(ValueError):
     """Why a file cannot be read as an article; the message names the problem."""
-
-
-@dataclass(frozen=True)
-class ContentItem:
-    """One article or template as written in a file or typed in the editor."""
-
-    slug: str
-    title: str
-    body: str = ""
-    kind: str = Kind.ARTICLE.value
-    category: str | None = None
-    tags: tuple[str, ...] = ()
-    status: str = Status.PUBLISHED.value
-    owner: str | None = None
-    review_by: date | None = None
-    warnings: tuple[str, ...] = field(default=(), compare=False)
 
 
 def slugify(name: str) -> str:
@@ -126,6 +108,8 @@ def parse_text(text: str, default_slug: str) -> ContentItem:
         raise ContentError(
             "no front matter: the file must start with '---', a 'title:' line and '---'"
         )
+    import yaml  # here: searching from the command line never parses a file
+
     try:
         meta = yaml.safe_load(match.group(1) or "") or {}
     except yaml.YAMLError as error:
@@ -159,6 +143,33 @@ def parse_text(text: str, default_slug: str) -> ContentItem:
     )
 
 
+def validate(item: ContentItem) -> ContentItem:
+    """The item as it may be stored, or ContentError naming what is wrong.
+
+    Files, the editor and the command line all end here, so a rule about what an item may
+    hold is written once.
+    """
+    title = " ".join(item.title.split())
+    if not title:
+        raise ContentError("the title cannot be empty")
+    if not SLUG_RE.match(item.slug):
+        raise ContentError(
+            f"slug '{item.slug}' may hold only letters, digits, '-', '_' and '.' "
+            "(no spaces or '/')"
+        )
+    if item.kind not in set(Kind):
+        raise ContentError(f"kind must be one of {', '.join(Kind)}, not '{item.kind}'")
+    if item.status not in set(Status):
+        raise ContentError(f"status must be one of {', '.join(Status)}, not '{item.status}'")
+    return replace(
+        item,
+        title=title,
+        kind=Kind(item.kind).value,
+        status=Status(item.status).value,
+        tags=normalize_tags(list(item.tags)),
+    )
+
+
 def parse_bytes(data: bytes, name: str) -> ContentItem:
     stem = name.rsplit("/", 1)[-1]
     stem = stem[:-3] if stem.lower().endswith(".md") else stem
@@ -176,6 +187,8 @@ def dump(item: ContentItem) -> str:
         meta["owner"] = item.owner
     if item.review_by:
         meta["review_by"] = item.review_by.isoformat()
+    import yaml
+
     front = yaml.safe_dump(
         meta, allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000
     )

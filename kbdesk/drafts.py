@@ -1,4 +1,4 @@
-"""Autosaved editor drafts and the editing permission check. No Qt.
+"""Autosaved editor drafts. No Qt; who may write one is checked by the drafts service.
 
 A draft is unsaved editor work, written every few seconds so that a crash or a power cut
 loses at most those seconds. It remembers the version it was based on, so a draft restored
@@ -9,50 +9,21 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlmodel import col, select
 
-from kbdesk.content import ContentItem
 from kbdesk.db import Database
-from kbdesk.models import EditDraft, Role, utcnow
-from kbdesk.store import ArticleStore
+from kbdesk.models import EditDraft, utcnow
+from kbdesk.records import ContentItem, DraftRecord
 
 NEW_PREFIX = "new:"
-_EDITING_ROLES = (Role.EDITOR.value, Role.LEAD.value)
-
-
-def ensure_can_edit(store: ArticleStore, author: str) -> None:
-    """Raise PermissionError unless `author` may change content.
-
-    The role is read from the database on every call rather than trusted from the caller:
-    a lead may have demoted the operator while their window stayed open.
-    """
-    role = store.operator(author).role
-    if role not in _EDITING_ROLES:
-        raise PermissionError(f"{author} is an operator and cannot change the knowledge base")
 
 
 def new_draft_key() -> str:
     """A key for an item that has no slug in the database yet."""
     return f"{NEW_PREFIX}{uuid.uuid4().hex}"
-
-
-@dataclass(frozen=True)
-class DraftRecord:
-    author: str
-    key: str
-    article_id: int | None
-    base_version: int | None
-    item: ContentItem
-    updated_at: datetime
-    extra: dict[str, Any]
-
-    @property
-    def is_new(self) -> bool:
-        return self.article_id is None
 
 
 def item_to_json(item: ContentItem) -> dict[str, Any]:
@@ -87,9 +58,8 @@ def item_from_json(data: dict[str, Any]) -> ContentItem:
 class DraftStore:
     """Drafts per author and key; one row each, overwritten by every autosave."""
 
-    def __init__(self, database: Database, store: ArticleStore | None = None) -> None:
+    def __init__(self, database: Database) -> None:
         self.db = database
-        self.store = store or ArticleStore(database)
 
     def save(
         self,
@@ -101,7 +71,6 @@ class DraftStore:
         base_version: int | None = None,
         extra: dict[str, Any] | None = None,
     ) -> None:
-        ensure_can_edit(self.store, author)
         payload = json.dumps({"item": item_to_json(item), "extra": extra or {}}, ensure_ascii=False)
         with self.db.session() as session:
             row = session.exec(

@@ -6,7 +6,6 @@ updates the index right after the database commit and each search is logged the 
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sqlite3
 import threading
@@ -19,20 +18,20 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from kbdesk import paths
-from kbdesk.content import ContentItem
 from kbdesk.db import Database, StorageError, schema_revision, url_key
-from kbdesk.models import Status, utcnow
+from kbdesk.records import ArticleRecord, ContentItem, ImportReport, SaveResult, Status, utcnow
 from kbdesk.search import (
     FallbackSearcher,
     IndexState,
     SearchDoc,
+    SearchIndex,
     SearchRequest,
     SearchResult,
-    WhooshIndex,
+    open_index,
 )
-from kbdesk.store import ArticleRecord, ArticleStore, SaveResult
+from kbdesk.store import ArticleStore
 from kbdesk.templating import lint
-from kbdesk.transfer import ImportReport, collect, export_items, parse_sources
+from kbdesk.transfer import collect, export_items, parse_sources
 from kbdesk.usage import UsageRecorder
 
 Progress = Callable[[int, int], None]
@@ -43,13 +42,6 @@ class RebuildCancelled(Exception):
 
 log = logging.getLogger(__name__)
 SYNC_WINDOW = timedelta(minutes=15)
-
-
-def default_operator() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in some containers
-        return "operator"
 
 
 def to_doc(record: ArticleRecord) -> SearchDoc:
@@ -80,7 +72,7 @@ class KnowledgeBase:
         self.db = database
         self.store = ArticleStore(database)
         self.usage = UsageRecorder(database)
-        self.index = WhooshIndex(index_path)
+        self.index: SearchIndex = open_index(index_path)
         self.index_path = index_path
         self._fallback: FallbackSearcher | None = None
         self._rebuilding = threading.Event()
@@ -88,22 +80,19 @@ class KnowledgeBase:
         self._rebuild_done = threading.Lock()
         self._synced_at: datetime | None = None
         self._lock = threading.RLock()
+        self.embedded = False  # the per-user SQLite file rather than a shared server
 
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
     def open(cls, home: Path | None = None, url: str | None = None) -> KnowledgeBase:
-        """Open (and migrate) the database; load the sample articles into a new embedded one."""
+        """Open (and migrate) the database. Nothing is loaded into it: see `seed_sample`."""
         home = home or paths.home_dir()
         configured_url = url or paths.database_url(home)
         database = Database(configured_url)
         database.migrate()
         kb = cls(database, paths.index_dir(home) / url_key(configured_url))
-        embedded = url is None and configured_url == f"sqlite:///{home / 'kbdesk.sqlite'}"
-        if embedded and kb.store.count() == 0:
-            sample = paths.sample_articles_dir()
-            if sample.is_dir():
-                kb.import_paths([sample], author="kbdesk", index=False)
+        kb.embedded = url is None and configured_url == paths.database_url(home)
         kb.load_synonyms()
         return kb
 
@@ -149,7 +138,7 @@ class KnowledgeBase:
             with self._lock:
                 self._rebuilding.set()
                 if self.index.open() is not IndexState.OK:
-                    self._fallback = FallbackSearcher([to_doc(r) for r in self.store.iter_all()])
+                    self._fallback_searcher()
             try:
                 started = utcnow()
                 fingerprint = self.fingerprint()
@@ -195,35 +184,67 @@ class KnowledgeBase:
     def _index_changed(self, records: Sequence[ArticleRecord]) -> None:
         if not records:
             return
-        try:
-            self.index.upsert([to_doc(r) for r in records], self.fingerprint())
-        except Exception:
-            # The database has the change and the index is only a cache: the fingerprint now
-            # differs, so the next start (or 'kbdesk reindex') rebuilds it.
-            log.exception("could not update the search index")
-
-    # -- searching ---------------------------------------------------------------------------
-
-    def search(
-        self, request: SearchRequest, *, operator: str | None = None, log: bool = True
-    ) -> SearchResult:
+        docs = [to_doc(r) for r in records]
         with self._lock:
             fallback = self._fallback
         if fallback is not None:
-            result = fallback.search(request)
-        elif self.index.open() is IndexState.OK:
-            result = self.index.search(request)
-        else:
-            result = FallbackSearcher(
-                [to_doc(r) for r in self.store.list(statuses=request.statuses)]
-            ).search(request)
-        if log:
-            self.usage.search(request.text, result.total, result.took_ms, operator or "")
-        return result
+            fallback.upsert(docs)
+        if self.index.open() is not IndexState.OK:
+            return  # no usable index yet: it is built from the database before it is used
+        try:
+            self.index.upsert(docs, self.fingerprint())
+        except Exception as error:
+            # The database has the change and the index is only a cache: the fingerprint now
+            # differs, so the next start (or 'kbdesk reindex') rebuilds it.
+            log.warning("could not update the search index (it will be rebuilt): %s", error)
+
+    def remove(self, ids: Sequence[int]) -> None:
+        """Delete items for good (with their history) and drop them from the index."""
+        if not ids:
+            return
+        self.store.delete(ids)
+        with self._lock:
+            fallback = self._fallback
+        if fallback is not None:
+            fallback.delete(ids)
+        if self.index.open() is IndexState.OK:
+            try:
+                self.index.delete(ids, self.fingerprint())
+            except Exception as error:
+                log.warning("could not update the search index (it will be rebuilt): %s", error)
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        with self._lock:
+            fallback = self._fallback
+        if fallback is None and self.index.open() is IndexState.OK:
+            return self.index.search(request)
+        return self._fallback_searcher().search(request)
+
+    def snippets_for(self, ids: Sequence[int], request: SearchRequest) -> dict[int, str]:
+        with self._lock:
+            fallback = self._fallback
+        if fallback is None and self.index.open() is IndexState.OK:
+            return self.index.snippets_for(ids, request)
+        return self._fallback_searcher().snippets_for(ids, request)
+
+    def _fallback_searcher(self) -> FallbackSearcher:
+        """One scan-based searcher for as long as the index is unusable (built once, kept
+        current by saves), so a query never pays for reading every item again."""
+        with self._lock:
+            if self._fallback is None:
+                self._fallback = FallbackSearcher(
+                    (to_doc(r) for r in self.store.iter_all()), self.store.synonym_groups()
+                )
+            return self._fallback
 
     def load_synonyms(self) -> list[list[str]]:
         groups = self.store.synonym_groups()
         self.index.set_synonyms(groups)
+        with self._lock:
+            if self._fallback is not None:
+                self._fallback.set_synonyms(groups)
         return groups
 
     def replace_synonyms(self, groups: Sequence[Sequence[str]]) -> None:
@@ -261,7 +282,7 @@ class KnowledgeBase:
         return result
 
     def import_paths(
-        self, sources: Iterable[Path], author: str, *, index: bool = True
+        self, sources: Iterable[Path], author: str, *, note: str = "imported"
     ) -> ImportReport:
         """Import files, folders and zips; re-importing a slug updates it, never duplicates."""
         items, synonyms, failed = parse_sources(collect(sources))
@@ -270,7 +291,7 @@ class KnowledgeBase:
         for name, item in items:
             report.warnings.extend((name, warning) for warning in item.warnings)
             try:
-                result = self.store.save(replace(item, warnings=()), author, note="imported")
+                result = self.store.save(replace(item, warnings=()), author, note=note)
             except (StorageError, ValueError) as error:
                 report.failed.append((name, str(error)))
                 continue
@@ -290,14 +311,16 @@ class KnowledgeBase:
             self.replace_synonyms([list(group) for group in merged])
             report.synonym_groups = len(synonyms)
         report.changed_ids = [record.id for record in changed]
-        if index:
-            self._index_changed(changed)
+        self._index_changed(changed)
         return report
 
     def export(self, target: Path) -> list[Path]:
         return export_items(self.store.list(), self.store.synonym_groups(), target)
 
     # -- maintenance -------------------------------------------------------------------------
+
+    def schema_revision(self) -> tuple[str | None, str | None]:
+        return schema_revision(self.db.engine)
 
     def check(self) -> CheckReport:
         problems: list[str] = []

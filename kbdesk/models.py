@@ -2,41 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from enum import StrEnum
+from datetime import date, datetime
 
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    """Every timestamp is aware UTC; the UI converts to local time for display."""
-    return datetime.now(UTC)
-
-
-class Kind(StrEnum):
-    ARTICLE = "article"
-    TEMPLATE = "template"
-
-
-class Status(StrEnum):
-    DRAFT = "draft"
-    PUBLISHED = "published"
-    ARCHIVED = "archived"
-
-
-class Role(StrEnum):
-    OPERATOR = "operator"
-    EDITOR = "editor"
-    LEAD = "lead"
-
-
-class EventKind(StrEnum):
-    SEARCH = "search"
-    VIEW = "view"
-    COPY = "copy"
-    RESOLVED = "resolved"
-    NOT_RESOLVED = "not_resolved"
+# EventKind is re-exported until every storage module imports the vocabularies from records.
+from kbdesk.records import EventKind as EventKind
+from kbdesk.records import Kind, Role, Status, utcnow
 
 
 class Operator(SQLModel, table=True):

@@ -21,15 +21,16 @@ from pathlib import Path
 from typing import TextIO
 
 from kbdesk import __version__, paths
-from kbdesk.db import schema_revision
-from kbdesk.kb import KnowledgeBase
-from kbdesk.models import Kind, Status
+from kbdesk.records import Status
+from kbdesk.replies import template_text
 from kbdesk.search import SearchRequest
-from kbdesk.templating import CHANNELS, RenderContext, parse, render, text_for_channel
+from kbdesk.services import Desk
+from kbdesk.templating import CHANNELS, parse
 
 UNKNOWN_VERSION = "0.0.0+unknown"  # what kbdesk.__version__ says without package metadata
 _WORD = re.compile(r"[а-яё]{8,}")  # long enough that one dropped letter is still recognisable
 TOP_HITS = 5
+OPERATOR = "Самопроверка"  # the first person on the throwaway database, so a lead
 
 
 class StepFailed(Exception):
@@ -63,7 +64,7 @@ class _State:
 
     home: Path
     sample: Path
-    kb: KnowledgeBase | None = None
+    desk: Desk | None = None
     imported: int = 0
 
 
@@ -107,19 +108,16 @@ def _check_bundle(state: _State) -> str:
 
 
 def _create_database(state: _State) -> str:
-    url = f"sqlite:///{state.home / 'kbdesk.sqlite'}"
-    # An explicit URL: KnowledgeBase.open then migrates without loading the sample itself,
-    # so the import is checked as a step of its own.
-    state.kb = KnowledgeBase.open(state.home, url=url)
-    current, head = schema_revision(state.kb.db.engine)
+    state.desk = Desk.open(state.home)
+    current, head = state.desk.maintenance.schema_revision()
     if current is None or current != head:
         raise StepFailed(f"schema at {current}, migrations head is {head}")
     return f"SQLite migrated to {head}"
 
 
 def _import_sample(state: _State) -> str:
-    kb = _need_kb(state)
-    report = kb.import_paths([state.sample], author="self-test", index=False)
+    desk = _need_desk(state)
+    report = desk.content.import_paths([state.sample], OPERATOR)
     if report.failed:
         name, reason = report.failed[0]
         raise StepFailed(f"{len(report.failed)} files failed, first: {name}: {reason}")
@@ -130,10 +128,10 @@ def _import_sample(state: _State) -> str:
 
 
 def _build_index(state: _State) -> str:
-    kb = _need_kb(state)
-    total = kb.rebuild()
-    if total != kb.store.count():
-        raise StepFailed(f"indexed {total} of {kb.store.count()} items")
+    desk = _need_desk(state)
+    total = desk.maintenance.rebuild()
+    if total != desk.content.count():
+        raise StepFailed(f"indexed {total} of {desk.content.count()} items")
     return f"{total} items indexed"
 
 
@@ -144,7 +142,7 @@ def _typo_query(state: _State) -> tuple[str, str, str]:
     so the check keeps working when the sample articles are edited.
     """
     records = sorted(
-        _need_kb(state).store.list(statuses=(Status.PUBLISHED.value,)), key=lambda r: r.slug
+        _need_desk(state).content.list(statuses=(Status.PUBLISHED,)), key=lambda r: r.slug
     )
     titles = {record.slug: set(_WORD.findall(record.title.lower())) for record in records}
     for record in records:
@@ -156,11 +154,11 @@ def _typo_query(state: _State) -> tuple[str, str, str]:
 
 
 def _search_typo(state: _State) -> str:
-    kb = _need_kb(state)
+    desk = _need_desk(state)
     if not state.imported:
         raise StepFailed("nothing to search: the sample was not imported")
     typo, word, slug = _typo_query(state)
-    result = kb.search(SearchRequest(text=typo, limit=TOP_HITS), log=False)
+    result = desk.answers.search(SearchRequest(text=typo, limit=TOP_HITS))
     if result.degraded:
         raise StepFailed("answered by the fallback scan: the search index is not usable")
     slugs = [hit.slug for hit in result.hits]
@@ -171,22 +169,20 @@ def _search_typo(state: _State) -> str:
 
 
 def _render_templates(state: _State) -> str:
-    kb = _need_kb(state)
-    templates = [r for r in kb.store.list() if r.kind == Kind.TEMPLATE.value]
+    desk = _need_desk(state)
+    templates = [r for r in desk.content.list() if r.is_template]
     if not templates:
         raise StepFailed("no templates to render: the sample was not imported")
-    context = RenderContext(operator="Самопроверка")
     rendered = 0
     for record in sorted(templates, key=lambda r: r.slug):
         for channel in (None, *CHANNELS):
-            body = text_for_channel(record.body, channel)
-            parsed = parse(body)
+            parsed = parse(template_text(record, channel))
             values = {
                 p.name: f"значение {p.name}"
                 for p in parsed.placeholders
                 if p.required and not p.builtin
             }
-            result = render(body, values, context)
+            result = desk.answers.compose(record, values, OPERATOR, channel)
             if result.missing:
                 raise StepFailed(
                     f"'{record.slug}' ({channel or 'main'}) left unfilled: "
@@ -197,16 +193,16 @@ def _render_templates(state: _State) -> str:
 
 
 def _integrity_check(state: _State) -> str:
-    report = _need_kb(state).check()
+    report = _need_desk(state).maintenance.check()
     if not report.ok:
         raise StepFailed("; ".join(report.problems[:3]))
     return report.notes[0] if report.notes else "ok"
 
 
-def _need_kb(state: _State) -> KnowledgeBase:
-    if state.kb is None:
+def _need_desk(state: _State) -> Desk:
+    if state.desk is None:
         raise _Skip("needs the database")
-    return state.kb
+    return state.desk
 
 
 class _Skip(Exception):
@@ -264,8 +260,8 @@ def run_self_test(sample: Path | None = None, out: TextIO | None = None) -> Self
                 line = f"{marks[status]} {name:<20} {result.seconds * 1000:7.0f} ms  {detail}"
                 print(line, file=stream, flush=True)
         finally:
-            if state.kb is not None:
-                state.kb.close()
+            if state.desk is not None:
+                state.desk.close()
     passed = sum(step.status == "ok" for step in report.steps)
     total_ms = (time.perf_counter() - started) * 1000
     verdict = "passed" if report.ok else "FAILED"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from kbdesk.content import ContentItem, parse_synonyms
+from kbdesk.content import parse_synonyms
 from kbdesk.db import Database
 from kbdesk.models import (
     Article,
@@ -23,75 +23,14 @@ from kbdesk.models import (
     Tag,
     utcnow,
 )
-
-
-@dataclass(frozen=True)
-class ArticleRecord:
-    """An article as stored, with its category and tags resolved to names."""
-
-    id: int
-    slug: str
-    kind: str
-    title: str
-    body: str
-    category: str | None
-    tags: tuple[str, ...]
-    status: str
-    owner: str | None
-    review_by: date | None
-    version: int
-    created_at: datetime
-    updated_at: datetime
-    updated_by: str
-
-    def to_item(self) -> ContentItem:
-        return ContentItem(
-            slug=self.slug,
-            title=self.title,
-            body=self.body,
-            kind=self.kind,
-            category=self.category,
-            tags=self.tags,
-            status=self.status,
-            owner=self.owner,
-            review_by=self.review_by,
-        )
-
-
-@dataclass(frozen=True)
-class RevisionRecord:
-    id: int
-    article_id: int
-    number: int
-    item: ContentItem
-    author: str
-    created_at: datetime
-    note: str
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    """What a save changed; `changed` is False when the content was identical."""
-
-    record: ArticleRecord
-    created: bool
-    changed: bool
-
-
-class NotFoundError(LookupError):
-    pass
-
-
-class ConflictError(Exception):
-    """The item changed since the editor opened it: the caller must merge or overwrite."""
-
-    def __init__(self, current: ArticleRecord, expected_version: int) -> None:
-        super().__init__(
-            f"'{current.title}' was changed by {current.updated_by or 'someone else'} "
-            f"(version {current.version}, you opened version {expected_version})"
-        )
-        self.current = current
-        self.expected_version = expected_version
+from kbdesk.records import (
+    ArticleRecord,
+    ConflictError,
+    ContentItem,
+    NotFoundError,
+    RevisionRecord,
+    SaveResult,
+)
 
 
 class ArticleStore:
@@ -337,6 +276,19 @@ class ArticleStore:
         return self.save(changed, author, article_id=article_id, note=f"status: {status.value}")
 
     # -- history -----------------------------------------------------------------------------
+
+    def delete(self, ids: Sequence[int]) -> None:
+        """Delete items for good; revisions, tags, drafts and rollups go with them (cascade)."""
+        with self.db.session() as session:
+            for article in session.exec(select(Article).where(col(Article.id).in_(ids))):
+                session.delete(article)
+
+    def unedited_by_people(self, author: str) -> list[ArticleRecord]:
+        """Items every revision of which was written by `author` (e.g. the sample loader)."""
+        with self.db.session() as session:
+            others = select(Revision.article_id).where(Revision.author != author)
+            query = select(Article).where(col(Article.id).not_in(others))
+            return self._records(session, session.exec(query).all())
 
     def revisions(self, article_id: int) -> list[RevisionRecord]:
         with self.db.session() as session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from kbdesk.content import (
@@ -18,7 +18,7 @@ from kbdesk.content import (
     parse_bytes,
     parse_synonyms,
 )
-from kbdesk.store import ArticleRecord
+from kbdesk.records import ArticleRecord
 
 MAX_ZIP_ENTRIES = 20_000
 
@@ -28,27 +28,6 @@ class SourceFile:
     name: str  # shown to the user: a path, or zip:entry
     data: bytes | None
     error: str | None = None
-
-
-@dataclass
-class ImportReport:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
-    warnings: list[tuple[str, str]] = field(default_factory=list)
-    synonym_groups: int = 0
-    changed_ids: list[int] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-    def summary(self) -> str:
-        return (
-            f"{len(self.created)} created, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {len(self.failed)} failed"
-        )
 
 
 def _read_limited(path: Path) -> SourceFile:

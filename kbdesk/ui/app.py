@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kbdesk import __version__, paths
 from kbdesk.content import ContentError
-from kbdesk.db import StorageError
-from kbdesk.kb import KnowledgeBase
+from kbdesk.records import StorageError
+from kbdesk.services import Desk
 from kbdesk.ui import i18n
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.main_window import MainWindow
@@ -29,10 +29,13 @@ def create_window(app: QApplication) -> tuple[MainWindow, AppContext]:
     home = paths.home_dir()
     settings = settings_for(home)
     i18n.install(i18n.choose_language(str(settings.value("ui/language", ""))), home / "cache")
-    kb = KnowledgeBase.open(home)
-    context = AppContext(kb, settings, home)
+    desk = Desk.open(home)
+    context = AppContext(desk, settings, home)
+    # Only the window seeds the sample, and only into a new embedded database: a first
+    # 'kbdesk import' must leave the user's own knowledge base unmixed.
+    context.sample_loaded = desk.maintenance.seed_sample()
     window = MainWindow(context)
-    app.aboutToQuit.connect(kb.close)
+    app.aboutToQuit.connect(desk.close)
     return window, context
 
 

@@ -13,13 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from kbdesk.content import ContentItem
-from kbdesk.drafts import ensure_can_edit
-from kbdesk.kb import KnowledgeBase, RebuildCancelled, default_operator
-from kbdesk.models import Role, Status
-from kbdesk.store import SaveResult
+from kbdesk.records import ContentItem, ImportReport, Role, SaveResult, Status
+from kbdesk.services import Desk, RebuildCancelled, SampleRemoval, default_operator
 from kbdesk.templating import CHANNELS
-from kbdesk.transfer import ImportReport
 from kbdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -42,14 +38,18 @@ class AppContext(QObject):
     edit_requested = Signal(int)  # open an article in the editor
     draft_requested = Signal(str, str)  # open the editor on a new item: title, body
 
-    def __init__(self, kb: KnowledgeBase, settings: QSettings, home: Path) -> None:
+    def __init__(self, desk: Desk, settings: QSettings, home: Path) -> None:
         super().__init__()
-        self.kb = kb
+        self.desk = desk
         self.settings = settings
         self.home = home
         self.index_status = IndexStatus.READY
-        self._operator = str(settings.value("operator/name", "") or default_operator())
-        self._role = Role(kb.store.operator(self._operator).role)
+        self.sample_loaded = 0  # items of the sample loaded at this start, to say so on screen
+        person = desk.people.person(
+            str(settings.value("operator/name", "") or default_operator())
+        )
+        self._operator = person.name
+        self._role = person.role
         channel = str(settings.value("operator/channel", "chat"))
         self._channel = channel if channel in CHANNELS else "chat"
         self._sync_timer = QTimer(self)
@@ -69,11 +69,12 @@ class AppContext(QObject):
 
     @property
     def can_edit(self) -> bool:
-        return self._role in (Role.EDITOR, Role.LEAD)
+        """What the window shows; every change is checked again by the services."""
+        return self._role.can_edit
 
     @property
     def is_lead(self) -> bool:
-        return self._role is Role.LEAD
+        return self._role.is_lead
 
     @property
     def operator_confirmed(self) -> bool:
@@ -88,10 +89,10 @@ class AppContext(QObject):
         self.settings.setValue("operator/name", name)
         if name == self._operator:
             return
-        store = self.kb.store
-        operator = store.rename_operator(self._operator, name) if rename else store.operator(name)
-        self._operator = operator.name
-        self._role = Role(operator.role)
+        people = self.desk.people
+        person = people.rename(self._operator, name) if rename else people.person(name)
+        self._operator = person.name
+        self._role = person.role
         self.operator_changed.emit()
 
     @property
@@ -107,10 +108,6 @@ class AppContext(QObject):
 
     # -- changing content --------------------------------------------------------------------
 
-    def _require_editor(self) -> None:
-        """Every change checks the role in the database, not only what the window shows."""
-        ensure_can_edit(self.kb.store, self._operator)
-
     def save(
         self,
         item: ContentItem,
@@ -119,8 +116,7 @@ class AppContext(QObject):
         expected_version: int | None = None,
         note: str = "",
     ) -> SaveResult:
-        self._require_editor()
-        result = self.kb.save(
+        result = self.desk.content.save(
             item,
             self._operator,
             article_id=article_id,
@@ -132,15 +128,13 @@ class AppContext(QObject):
         return result
 
     def set_status(self, article_id: int, status: Status) -> SaveResult:
-        self._require_editor()
-        result = self.kb.set_status(article_id, status, self._operator)
+        result = self.desk.content.set_status(article_id, status, self._operator)
         if result.changed:
             self.content_changed.emit([article_id])
         return result
 
     def restore(self, article_id: int, number: int) -> SaveResult:
-        self._require_editor()
-        result = self.kb.restore(article_id, number, self._operator)
+        result = self.desk.content.restore(article_id, number, self._operator)
         if result.changed:
             self.content_changed.emit([article_id])
         return result
@@ -150,9 +144,14 @@ class AppContext(QObject):
         if report.changed_ids:
             self.content_changed.emit(list(report.changed_ids))
 
+    def remove_sample(self) -> SampleRemoval:
+        removal = self.desk.maintenance.remove_sample(self._operator)
+        if removal.removed_ids:
+            self.content_changed.emit(list(removal.removed_ids))
+        return removal
+
     def replace_synonyms(self, groups: Sequence[Sequence[str]]) -> None:
-        self._require_editor()
-        self.kb.replace_synonyms(groups)
+        self.desk.content.replace_synonyms(groups, self._operator)
         self.content_changed.emit([])
 
     # -- the index ---------------------------------------------------------------------------
@@ -161,7 +160,8 @@ class AppContext(QObject):
         """Check the index against the database and rebuild it in the background if needed."""
         if self.index_status == IndexStatus.REBUILDING:
             return
-        if not force and not self.kb.needs_rebuild():
+        maintenance = self.desk.maintenance
+        if not force and not maintenance.needs_rebuild():
             self._set_index_status(IndexStatus.READY)
             return
         self._set_index_status(IndexStatus.REBUILDING)
@@ -171,7 +171,7 @@ class AppContext(QObject):
             self.index_status_changed.emit(IndexStatus.REBUILDING, done, total)
 
         run_task(
-            lambda: self.kb.rebuild(progress),
+            lambda: maintenance.rebuild(progress),
             on_done=lambda _total: self._rebuilt(),
             on_error=self._rebuild_failed,
         )
@@ -181,7 +181,7 @@ class AppContext(QObject):
         if self.index_status != IndexStatus.READY:
             return
         try:
-            changed = self.kb.sync()
+            changed = self.desk.maintenance.sync()
         except Exception as error:  # a dropped connection must not take the window down
             log.warning("could not check for changes by others: %s", error)
             return

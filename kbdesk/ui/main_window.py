@@ -9,11 +9,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -60,6 +64,32 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
 
 
+class SampleNotice(QFrame):
+    """Says that the sample knowledge base was loaded, with a way to remove it."""
+
+    def __init__(self, count: int, can_remove: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sampleNotice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.text = QLabel(
+            self.tr(
+                "%n sample article(s) and template(s) were loaded so you can try kbdesk. "
+                "Remove them before you import your own (File → Remove sample content).",
+                "",
+                count,
+            )
+        )
+        self.text.setWordWrap(True)
+        self.remove_button = QPushButton(self.tr("Remove sample"))
+        self.remove_button.setVisible(can_remove)
+        self.close_button = QPushButton(self.tr("Keep it"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.remove_button)
+        row.addWidget(self.close_button)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -67,7 +97,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("kbdesk {version}").format(version=__version__))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self.sample_notice = SampleNotice(context.sample_loaded, context.can_edit)
+        self.sample_notice.setVisible(context.sample_loaded > 0)
+        self.sample_notice.remove_button.clicked.connect(self._on_remove_sample)
+        self.sample_notice.close_button.clicked.connect(self.sample_notice.hide)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.sample_notice)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.pages: dict[str, QWidget] = {}
         self._make_pages()
         self._make_menus()
@@ -121,6 +161,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(reindex)
         file_menu.addSeparator()
         file_menu.addActions(self.pages["editor"].file_actions())
+        self.remove_sample_action = QAction(self.tr("Remove sample &content…"), self)
+        self.remove_sample_action.triggered.connect(self._on_remove_sample)
+        file_menu.addAction(self.remove_sample_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -175,6 +218,29 @@ class MainWindow(QMainWindow):
         )
         if "editor" in self.pages:
             self._apply_role()
+        self.remove_sample_action.setEnabled(self.context.can_edit)
+        self.sample_notice.remove_button.setVisible(self.context.can_edit)
+
+    def _on_remove_sample(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove sample content"),
+            self.tr(
+                "Delete the sample articles and templates that nobody has edited? "
+                "Items you changed stay."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            removal = self.context.remove_sample()
+        except Exception as error:  # a refusal or a database problem: say it, keep going
+            QMessageBox.warning(self, self.tr("Remove sample content"), str(error))
+            return
+        self.sample_notice.hide()
+        self.statusBar().showMessage(
+            self.tr("%n sample item(s) removed.", "", len(removal.removed)), 10_000
+        )
 
     def _on_open_requested(self, article_id: int) -> None:
         page = self.show_page("workspace")

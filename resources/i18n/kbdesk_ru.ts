@@ -4,67 +4,67 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="52"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="46"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="53"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="47"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="54"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="48"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="55"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="49"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="56"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="50"/>
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="57"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="51"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="58"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="52"/>
         <source>Review by</source>
         <translation>Проверить до</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="60"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="54"/>
         <source>article</source>
         <translation>статья</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="60"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="54"/>
         <source>template</source>
         <translation>шаблон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="62"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="56"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="63"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="57"/>
         <source>published</source>
         <translation>опубл.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="64"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="58"/>
         <source>archived</source>
         <translation>в архиве</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="131"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="122"/>
         <source>Review overdue</source>
         <translation>Проверка просрочена</translation>
     </message>
@@ -72,83 +72,83 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="48"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="49"/>
         <source>Changed by someone else</source>
         <translation>Изменено другим пользователем</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="50"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="51"/>
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="53"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="54"/>
         <source>“{title}” was saved by {who} at {when} (version {theirs}) after you opened version {mine}. Compare the two and decide: nothing is saved until you do.</source>
         <translation>Материал «{title}» сохранён {when} (версия {theirs}, автор: {who}) после того, как вы открыли версию {mine}. Сравните обе версии и решите: пока вы не выберете, ничего не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="69"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="70"/>
         <source>theirs (version {version}, {who})</source>
         <translation>их версия ({version}, {who})</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="72"/>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="143"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="73"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="144"/>
         <source>yours</source>
         <translation>ваша версия</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="73"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="74"/>
         <source>No differences.</source>
         <translation>Различий нет.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="82"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="83"/>
         <source>Theirs (now in the knowledge base)</source>
         <translation>Их версия (сейчас в базе знаний)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="83"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="84"/>
         <source>Yours (not saved)</source>
         <translation>Ваша версия (не сохранена)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="90"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="91"/>
         <source>&amp;Differences</source>
         <translation>&amp;Отличия</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="91"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="92"/>
         <source>&amp;Side by side</source>
         <translation>&amp;Рядом</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="92"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="93"/>
         <source>&amp;Overwrite with mine</source>
         <translation>&amp;Записать мою</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="94"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="95"/>
         <source>Save your version; theirs stays in the history and can be restored</source>
         <translation>Сохранить вашу версию; их версия останется в истории, её можно восстановить</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="96"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="97"/>
         <source>&amp;Take theirs</source>
         <translation>&amp;Взять их версию</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="97"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="98"/>
         <source>Drop your changes and load their version</source>
         <translation>Отбросить ваши изменения и загрузить их версию</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="98"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="99"/>
         <source>&amp;Merge…</source>
         <translation>О&amp;бъединить…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="101"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="102"/>
         <source>Combine both into the editor: changes to different lines are joined, overlapping ones are marked for you to resolve before saving</source>
         <translation>Объединить обе версии в редакторе: изменения в разных строках совмещаются, пересекающиеся отмечаются, чтобы вы разрешили их до сохранения</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="90"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="91"/>
         <source>Last %n days</source>
         <translation>
             <numerusform>Последний %n день</numerusform>
@@ -165,132 +165,132 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="91"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="92"/>
         <source>Custom…</source>
         <translation>Свой период…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="101"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="102"/>
         <source>By day</source>
         <translation>По дням</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="102"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="103"/>
         <source>By week</source>
         <translation>По неделям</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="106"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="107"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="107"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="108"/>
         <source>Published items unused this long count as stale</source>
         <translation>Опубликованные материалы, не использованные столько дней, считаются устаревшими</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="108"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="109"/>
         <source>&amp;Refresh</source>
         <translation>Об&amp;новить</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="109"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="110"/>
         <source>Recompute every table (F5)</source>
         <translation>Пересчитать все таблицы (F5)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="111"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="112"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="114"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="115"/>
         <source>This table as CSV…</source>
         <translation>Эта таблица в CSV…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="115"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="116"/>
         <source>All tables as CSV files…</source>
         <translation>Все таблицы в файлы CSV…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="116"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="117"/>
         <source>All tables as an Excel workbook…</source>
         <translation>Все таблицы в книгу Excel…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="122"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="123"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="129"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="130"/>
         <source>Stale after:</source>
         <translation>Устаревает через:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="139"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="140"/>
         <source>&amp;Draft an article for this</source>
         <translation>Создать статью по &amp;запросу</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="140"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="141"/>
         <source>Open the editor with this query as a new article</source>
         <translation>Открыть редактор с новой статьёй по этому запросу</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="144"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="145"/>
         <source>Answers</source>
         <translation>Материалы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="145"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="146"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="146"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="147"/>
         <source>Content gaps</source>
         <translation>Пробелы в базе</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="147"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="148"/>
         <source>Stale content</source>
         <translation>Устаревшее</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="148"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="149"/>
         <source>Trend</source>
         <translation>Динамика</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="180"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="181"/>
         <source>Double-click or press Enter on a query to draft an article.</source>
         <translation>Дважды щёлкните запрос или нажмите Enter, чтобы начать статью.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="206"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="207"/>
         <source>Updating…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="233"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="234"/>
         <source>{uses} uses · {resolved} of {outcomes} requests resolved ({rate}) · {gaps} content gaps · {stale} stale items</source>
         <translation>Использований: {uses} · решено обращений: {resolved} из {outcomes} ({rate}) · пробелов в базе: {gaps} · устаревших материалов: {stale}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="245"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="246"/>
         <source>Updated in {ms:.0f} ms</source>
         <translation>Обновлено за {ms:.0f} мс</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="253"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="254"/>
         <source>Could not update: {error}</source>
         <translation>Не удалось обновить: {error}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="300"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="301"/>
         <source>&lt;!-- Operators searched for “{query}” {searches} times; {none} searches found nothing and {uncopied} found nothing worth copying. --&gt;
 
 </source>
@@ -299,32 +299,32 @@
 </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="322"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="323"/>
         <source>Export table</source>
         <translation>Экспорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="328"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="329"/>
         <source>Export tables to a folder</source>
         <translation>Экспорт таблиц в папку</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="335"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="336"/>
         <source>Export tables</source>
         <translation>Экспорт таблиц</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="336"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="337"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="353"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="354"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="355"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="356"/>
         <source>Exported %n file(s)</source>
         <translation>
             <numerusform>Экспортирован %n файл</numerusform>
@@ -394,134 +394,134 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="159"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="160"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="160"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="161"/>
         <source>Save the changes to “{title}”?</source>
         <translation>Сохранить изменения в «{title}»?</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="107"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="98"/>
         <source>&amp;New</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="107"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="98"/>
         <source>New (Ctrl+N)</source>
         <translation>Создать (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="109"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="100"/>
         <source>&amp;Save</source>
         <translation>Со&amp;хранить</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="109"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="100"/>
         <source>Save as a new revision (Ctrl+S)</source>
         <translation>Сохранить как новую версию (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="112"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="103"/>
         <source>&amp;Discard changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="112"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="103"/>
         <source>Back to the saved text</source>
         <translation>Вернуться к сохранённому тексту</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="115"/>
-        <location filename="../../kbdesk/ui/editor/page.py" line="447"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="106"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="252"/>
         <source>&amp;Archive</source>
         <translation>В &amp;архив</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="115"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="106"/>
         <source>Hide it from operators</source>
         <translation>Скрыть от операторов</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="118"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="109"/>
         <source>&amp;History…</source>
         <translation>&amp;История…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="118"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="109"/>
         <source>Revisions (Ctrl+H)</source>
         <translation>Версии (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="140"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="131"/>
         <source>This item no longer exists.</source>
         <translation>Этого материала больше нет.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="208"/>
+        <location filename="../../kbdesk/ui/editor/autosave.py" line="45"/>
         <source>Your unsaved changes from {when} are back. The item has been saved since (version {old} → {new}): saving will show you both.</source>
         <translation>Ваши несохранённые изменения от {when} восстановлены. С тех пор материал уже сохраняли (версия {old} → {new}): при сохранении будут показаны обе версии.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="215"/>
+        <location filename="../../kbdesk/ui/editor/autosave.py" line="54"/>
         <source>Your unsaved changes from {when} are back.</source>
         <translation>Ваши несохранённые изменения от {when} восстановлены.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="232"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="40"/>
         <source>Fix the marked fields to save.</source>
         <translation>Чтобы сохранить, исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="238"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="47"/>
         <source>Resolve the merge conflicts first: keep the right text and delete the lines starting with &lt;&lt;&lt;&lt;&lt;&lt;&lt;, ======= and &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</source>
         <translation>Сначала разрешите конфликты слияния: оставьте нужный текст и удалите строки, начинающиеся с &lt;&lt;&lt;&lt;&lt;&lt;&lt;, ======= и &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="257"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="70"/>
         <source>This item was deleted meanwhile.</source>
         <translation>Тем временем этот материал удалили.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="263"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="79"/>
         <source>Not saved: {error}</source>
         <translation>Не сохранено: {error}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="273"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="91"/>
         <source>Saved as revision {number}.</source>
         <translation>Сохранено как версия {number}.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="275"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="95"/>
         <source>Nothing changed: no new revision.</source>
         <translation>Изменений нет: новая версия не создана.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="289"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="111"/>
         <source>Your changes were dropped: this is their version.</source>
         <translation>Ваши изменения отброшены: открыта их версия.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="295"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="120"/>
         <source>Not saved: {who} saved this item meanwhile.</source>
         <translation>Не сохранено: тем временем материал был изменён (автор: {who}).</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="296"/>
-        <location filename="../../kbdesk/ui/editor/page.py" line="505"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="123"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="198"/>
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="308"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="136"/>
         <source>theirs, version {version}</source>
         <translation>их версия {version}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/editor/page.py" line="316"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="204"/>
         <source>Merged with version {version}. %n place(s) changed on both sides are marked: keep the right text, delete the marker lines, then save.</source>
         <translation>
             <numerusform>Объединено с версией {version}. Отмечено %n место, изменённое с обеих сторон: оставьте нужный текст, удалите строки-маркеры и сохраните.</numerusform>
@@ -530,62 +530,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="328"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="153"/>
         <source>Merged with version {version}: check the result and save.</source>
         <translation>Объединено с версией {version}: проверьте результат и сохраните.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="334"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="159"/>
         <source>Both of you changed: {fields}; yours were kept.</source>
         <translation>Вы оба изменили: {fields}; оставлены ваши значения.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="347"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="173"/>
         <source>Operators cannot change the knowledge base; ask a team lead.</source>
         <translation>Операторы не могут изменять базу знаний; обратитесь к руководителю группы.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="374"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="227"/>
         <source>the new item</source>
         <translation>новый материал</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="447"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="252"/>
         <source>Un&amp;archive</source>
         <translation>Из &amp;архива</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="457"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="262"/>
         <source>You are signed in as an operator: editing needs the editor or team lead role.</source>
         <translation>Вы вошли как оператор: для редактирования нужна роль редактора или руководителя группы.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="509"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="201"/>
         <source>{who} saved a newer version ({version}) meanwhile. When you save, you will see both and decide.</source>
         <translation>Тем временем сохранена более новая версия ({version}), автор: {who}. При сохранении вы увидите обе и сможете выбрать.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="517"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="211"/>
         <source>Updated to version {version}, saved by {who}.</source>
         <translation>Обновлено до версии {version}, автор: {who}.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="532"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="313"/>
         <source>No item has the slug “{slug}”.</source>
         <translation>Нет материала с ярлыком «{slug}».</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="546"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="327"/>
         <source>Discard changes</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="547"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="328"/>
         <source>Drop all unsaved changes to this item?</source>
         <translation>Отменить все несохранённые изменения этого материала?</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="584"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="229"/>
         <source>Revision {old} restored as revision {new}.</source>
         <translation>Версия {old} восстановлена как версия {new}.</translation>
     </message>
@@ -593,57 +593,57 @@
 <context>
     <name>GapTableModel</name>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="245"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="246"/>
         <source>nothing found</source>
         <translation>ничего не найдено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="246"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="247"/>
         <source>found, not copied</source>
         <translation>найдено, не скопировано</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="247"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="248"/>
         <source>both</source>
         <translation>и то, и другое</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="250"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="251"/>
         <source>Query</source>
         <translation>Запрос</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="251"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="252"/>
         <source>Missed</source>
         <translation>Промахи</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="252"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="253"/>
         <source>Searches that found nothing or whose results nobody copied</source>
         <translation>Поиски, которые ничего не нашли или результаты которых никто не скопировал</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="253"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="254"/>
         <source>Searches</source>
         <translation>Поиски</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="254"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="255"/>
         <source>Nothing found</source>
         <translation>Ничего не найдено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="255"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="256"/>
         <source>Not copied</source>
         <translation>Не скопировано</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="256"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="257"/>
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="257"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="258"/>
         <source>Last searched</source>
         <translation>Последний поиск</translation>
     </message>
@@ -705,52 +705,52 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="112"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="111"/>
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="115"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="114"/>
         <source>{created} created, {updated} updated, {unchanged} unchanged, {failed} failed</source>
         <translation>Создано: {created}, обновлено: {updated}, без изменений: {unchanged}, с ошибкой: {failed}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="125"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="124"/>
         <source>File or item</source>
         <translation>Файл или материал</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="125"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="124"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="125"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="124"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="129"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="128"/>
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="131"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="130"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="133"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="132"/>
         <source>created</source>
         <translation>создан</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="134"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="133"/>
         <source>updated</source>
         <translation>обновлён</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="135"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="134"/>
         <source>unchanged</source>
         <translation>без изменений</translation>
     </message>
@@ -889,47 +889,47 @@
 <context>
     <name>ItemListPanel</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="58"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="57"/>
         <source>Filter by title, slug, tag, owner…</source>
         <translation>Фильтр по заголовку, ярлыку, метке, ответственному…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="62"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="61"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="63"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="62"/>
         <source>Drafts</source>
         <translation>Черновики</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="64"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="63"/>
         <source>Published</source>
         <translation>Опубликованные</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="65"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="64"/>
         <source>Archived</source>
         <translation>В архиве</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="66"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="65"/>
         <source>Review overdue</source>
         <translation>Проверка просрочена</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="71"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="70"/>
         <source>Articles and templates</source>
         <translation>Статьи и шаблоны</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="72"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="71"/>
         <source>Articles</source>
         <translation>Статьи</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="73"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="72"/>
         <source>Templates</source>
         <translation>Шаблоны</translation>
     </message>
@@ -937,77 +937,77 @@
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="169"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="182"/>
         <source>article</source>
         <translation>статья</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="169"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="182"/>
         <source>template</source>
         <translation>шаблон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="171"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="184"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="172"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="185"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="173"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="186"/>
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="174"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="187"/>
         <source>Lower bound of the 95 % Wilson interval of the resolution rate</source>
         <translation>Нижняя граница 95-процентного интервала Уилсона для решаемости</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="175"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="188"/>
         <source>Resolved</source>
         <translation>Решено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="176"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="189"/>
         <source>Not resolved</source>
         <translation>Не решено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="177"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="190"/>
         <source>Rate</source>
         <translation>Решаемость</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="178"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="191"/>
         <source>Resolved / (resolved + not resolved), with n</source>
         <translation>Решено / (решено + не решено), в скобках — число ответов n</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="179"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="192"/>
         <source>Uses</source>
         <translation>Использования</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="179"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="192"/>
         <source>Views + copies</source>
         <translation>Просмотры + копирования</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="180"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="193"/>
         <source>Views</source>
         <translation>Просмотры</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="181"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="194"/>
         <source>Copies</source>
         <translation>Копирования</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="182"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="195"/>
         <source>Last use</source>
         <translation>Последний раз</translation>
     </message>
@@ -1015,92 +1015,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="67"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="97"/>
         <source>kbdesk {version}</source>
         <translation>kbdesk {version}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="93"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="133"/>
         <source>&amp;Answers</source>
         <translation>&amp;Ответы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="103"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="143"/>
         <source>&amp;Editor</source>
         <translation>&amp;Редактор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="104"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="144"/>
         <source>&amp;Dashboard</source>
         <translation>С&amp;татистика</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="114"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="115"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="155"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="119"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="159"/>
         <source>&amp;Rebuild search index</source>
         <translation>&amp;Перестроить поисковый индекс</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="125"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="164"/>
+        <source>Remove sample &amp;content…</source>
+        <translation>Удалить &amp;пример базы знаний…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="135"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="136"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="179"/>
         <source>&amp;About kbdesk</source>
         <translation>&amp;О программе kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="155"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="198"/>
         <source>Updating the search index: {done} of {total}…</source>
         <translation>Обновление поискового индекса: {done} из {total}…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="159"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="202"/>
         <source>Updating the search index…</source>
         <translation>Обновление поискового индекса…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="162"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="205"/>
         <source>Search index could not be rebuilt: searching the database</source>
         <translation>Не удалось перестроить поисковый индекс: поиск идёт по базе данных</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="169"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="212"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="170"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="213"/>
         <source>editor</source>
         <translation>редактор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="171"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="214"/>
         <source>team lead</source>
         <translation>руководитель группы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="217"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="227"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="238"/>
+        <source>Remove sample content</source>
+        <translation>Удалить пример базы знаний</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="229"/>
+        <source>Delete the sample articles and templates that nobody has edited? Items you changed stay.</source>
+        <translation>Удалить статьи и шаблоны примера, которые никто не редактировал? Изменённые вами материалы останутся.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kbdesk/ui/main_window.py" line="242"/>
+        <source>%n sample item(s) removed.</source>
+        <translation>
+            <numerusform>Удалён %n материал примера.</numerusform>
+            <numerusform>Удалено %n материала примера.</numerusform>
+            <numerusform>Удалено %n материалов примера.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="283"/>
         <source>About kbdesk</source>
         <translation>О программе kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="219"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="285"/>
         <source>kbdesk {version}
 Knowledge base and canned responses for support teams.</source>
         <translation>kbdesk {version}
@@ -1110,52 +1135,52 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>OperatorTableModel</name>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="208"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="217"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="209"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="218"/>
         <source>Searches</source>
         <translation>Поиски</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="210"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="219"/>
         <source>Views</source>
         <translation>Просмотры</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="211"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="220"/>
         <source>Copies</source>
         <translation>Копирования</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="212"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="221"/>
         <source>Resolved</source>
         <translation>Решено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="213"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="222"/>
         <source>Not resolved</source>
         <translation>Не решено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="214"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="223"/>
         <source>Rate</source>
         <translation>Решаемость</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="215"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="224"/>
         <source>vs team</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="216"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="225"/>
         <source>Difference from the team rate, in percentage points</source>
         <translation>Отличие от решаемости команды, в процентных пунктах</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="221"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="233"/>
         <source>Team average (%n operators)</source>
         <translation>
             <numerusform>Среднее по команде (%n оператор)</numerusform>
@@ -1164,7 +1189,7 @@ Knowledge base and canned responses for support teams.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="226"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="238"/>
         <source>{value:+.1f} pp</source>
         <translation>{value:+.1f} п. п.</translation>
     </message>
@@ -1481,39 +1506,61 @@ Knowledge base and canned responses for support teams.</source>
     </message>
 </context>
 <context>
+    <name>SampleNotice</name>
+    <message numerus="yes">
+        <location filename="../../kbdesk/ui/main_window.py" line="76"/>
+        <source>%n sample article(s) and template(s) were loaded so you can try kbdesk. Remove them before you import your own (File → Remove sample content).</source>
+        <translation>
+            <numerusform>Загружен %n пример статьи или шаблона, чтобы вы могли попробовать kbdesk. Удалите пример перед импортом своих материалов (Файл → Удалить пример базы знаний).</numerusform>
+            <numerusform>Загружено %n примера статей и шаблонов, чтобы вы могли попробовать kbdesk. Удалите пример перед импортом своих материалов (Файл → Удалить пример базы знаний).</numerusform>
+            <numerusform>Загружено %n примеров статей и шаблонов, чтобы вы могли попробовать kbdesk. Удалите пример перед импортом своих материалов (Файл → Удалить пример базы знаний).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="83"/>
+        <source>Remove sample</source>
+        <translation>Удалить пример</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="85"/>
+        <source>Keep it</source>
+        <translation>Оставить</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="31"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="35"/>
         <source>Welcome to kbdesk</source>
         <translation>Добро пожаловать в kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="31"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="35"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="35"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="39"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="44"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="48"/>
         <source>Your name signs the replies you copy ({{operator}}) and your statistics. You can change it later in File → Settings.</source>
         <translation>Ваше имя подставляется в копируемые ответы ({{operator}}) и в вашу статистику. Его можно изменить позже: Файл → Настройки.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="50"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="54"/>
         <source>Your &amp;name:</source>
         <translation>Ваше &amp;имя:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="51"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="55"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="52"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="56"/>
         <source>A new language applies after a restart.</source>
         <translation>Новый язык вступит в силу после перезапуска.</translation>
     </message>
@@ -1587,32 +1634,32 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>TransferController</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="175"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="174"/>
         <source>&amp;Import…</source>
         <translation>&amp;Импорт…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="176"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="175"/>
         <source>Import articles from a folder or a zip</source>
         <translation>Импорт статей из папки или ZIP-архива</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="178"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="177"/>
         <source>E&amp;xport…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="179"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="178"/>
         <source>Export the knowledge base to a folder or a zip</source>
         <translation>Экспорт базы знаний в папку или ZIP-архив</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="244"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="248"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="245"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="249"/>
         <source>Exported %n file(s) to {where}.</source>
         <translation>
             <numerusform>Экспортирован %n файл в {where}.</numerusform>
@@ -1621,7 +1668,7 @@ Knowledge base and canned responses for support teams.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="256"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="260"/>
         <source>Import or export failed</source>
         <translation>Ошибка импорта или экспорта</translation>
     </message>
@@ -1629,77 +1676,77 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="41"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="40"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="41"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="40"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="45"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="44"/>
         <source>Import markdown files with front matter from a folder (with its sub-folders) or a .zip. An item whose slug exists is updated, as a new revision.</source>
         <translation>Импорт файлов Markdown с блоком метаданных (front matter) из папки (включая вложенные) или из архива .zip. Материал с уже существующим ярлыком обновляется новой версией.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="50"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="49"/>
         <source>Export every article and template as one markdown file each, into a folder or a .zip; importing it back gives the same knowledge base.</source>
         <translation>Экспорт всех статей и шаблонов — по файлу Markdown на каждый — в папку или архив .zip; обратный импорт даст ту же базу знаний.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="56"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="55"/>
         <source>Folder or .zip file</source>
         <translation>Папка или файл .zip</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="58"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="57"/>
         <source>&amp;Folder…</source>
         <translation>&amp;Папка…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="60"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="59"/>
         <source>&amp;Zip or files…</source>
         <translation>&amp;Архив или файлы…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="60"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="59"/>
         <source>&amp;Zip file…</source>
         <translation>&amp;Архив .zip…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="70"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="69"/>
         <source>&amp;Import</source>
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="70"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="69"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="88"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="87"/>
         <source>Choose a folder</source>
         <translation>Выберите папку</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="95"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="94"/>
         <source>Choose files</source>
         <translation>Выберите файлы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="95"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="94"/>
         <source>Markdown or zip (*.md *.zip)</source>
         <translation>Markdown или ZIP (*.md *.zip)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="101"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="100"/>
         <source>Export to</source>
         <translation>Экспорт в</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="101"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="100"/>
         <source>Zip archive (*.zip)</source>
         <translation>Архив ZIP (*.zip)</translation>
     </message>
@@ -1707,42 +1754,42 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/chart.py" line="79"/>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="80"/>
         <source>No usage in this period yet</source>
         <translation>За этот период использований нет</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/chart.py" line="164"/>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="165"/>
         <source>Uses per day</source>
         <translation>Использования по дням</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/chart.py" line="165"/>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="166"/>
         <source>Uses per week</source>
         <translation>Использования по неделям</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/chart.py" line="177"/>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="178"/>
         <source>Resolution rate</source>
         <translation>Решаемость</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/chart.py" line="184"/>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="185"/>
         <source>no outcomes</source>
         <translation>нет данных о решении</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/chart.py" line="186"/>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="187"/>
         <source>{rate:.0f} % of {count}</source>
         <translation>{rate:.0f} % из {count}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/chart.py" line="193"/>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="194"/>
         <source>week of {date}</source>
         <translation>неделя с {date}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/chart.py" line="195"/>
+        <location filename="../../kbdesk/ui/dashboard/chart.py" line="196"/>
         <source>{start}
 Uses: {uses}
 Resolved: {resolved}
@@ -1756,27 +1803,27 @@ Resolution rate: {rate}</source>
 <context>
     <name>TrendTableModel</name>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="195"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="204"/>
         <source>From</source>
         <translation>Период с</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="196"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="205"/>
         <source>Uses</source>
         <translation>Использования</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="197"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="206"/>
         <source>Resolved</source>
         <translation>Решено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="198"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="207"/>
         <source>Not resolved</source>
         <translation>Не решено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="199"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="208"/>
         <source>Rate</source>
         <translation>Решаемость</translation>
     </message>
@@ -1784,7 +1831,7 @@ Resolution rate: {rate}</source>
 <context>
     <name>UsageTracker</name>
     <message>
-        <location filename="../../kbdesk/ui/workspace/tracker.py" line="127"/>
+        <location filename="../../kbdesk/ui/workspace/tracker.py" line="120"/>
         <source>Could not record usage: {error}</source>
         <translation>Не удалось записать статистику использования: {error}</translation>
     </message>
@@ -1792,7 +1839,7 @@ Resolution rate: {rate}</source>
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="136"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="53"/>
         <source>Type to search articles and templates.
 
 Ctrl+P — pinned for this shift · Ctrl+R — recently used</source>
@@ -1801,134 +1848,134 @@ Ctrl+P — pinned for this shift · Ctrl+R — recently used</source>
 Ctrl+P — закреплённые на смену · Ctrl+R — недавние</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="147"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="67"/>
         <source>Search failed: {error}</source>
         <translation>Ошибка поиска: {error}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="172"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="93"/>
         <source>Nothing found for «{query}».
 Try fewer words or another wording.</source>
         <translation>По запросу «{query}» ничего не найдено.
 Попробуйте меньше слов или другую формулировку.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="181"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="102"/>
         <source>Showing results for «{reading}» (typed in the other keyboard layout)</source>
         <translation>Показаны результаты для «{reading}» (запрос набран в другой раскладке)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="184"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="107"/>
         <source>Showing results for «{reading}»</source>
         <translation>Показаны результаты для «{reading}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="191"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="116"/>
         <source>The search index is being rebuilt: results may be less precise for a moment.</source>
         <translation>Поисковый индекс перестраивается: результаты пока могут быть менее точными.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="246"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="181"/>
         <source>Pinned for this shift — Ctrl+D unpins, Ctrl+Shift+D unpins all</source>
         <translation>Закреплённые на смену — Ctrl+D открепить, Ctrl+Shift+D открепить все</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="248"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="185"/>
         <source>Recently used</source>
         <translation>Недавние</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="251"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="188"/>
         <source>{title}  ·  Esc returns to the search</source>
         <translation>{title}  ·  Esc — вернуться к поиску</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="255"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="192"/>
         <source>Nothing pinned yet: select an item and press Ctrl+D.</source>
         <translation>Пока ничего не закреплено: выберите материал и нажмите Ctrl+D.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="257"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="194"/>
         <source>Nothing used yet in this shift.</source>
         <translation>За эту смену ещё ничего не использовалось.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="274"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="212"/>
         <source>Pinned «{title}»</source>
         <translation>Закреплено: «{title}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="274"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="214"/>
         <source>Unpinned «{title}»</source>
         <translation>Откреплено: «{title}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="285"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="224"/>
         <source>All pins removed</source>
         <translation>Все закрепления сняты</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="324"/>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="145"/>
         <source>Select a result to see it here.</source>
         <translation>Выберите результат, чтобы увидеть его здесь.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="335"/>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="156"/>
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="336"/>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="157"/>
         <source>Reply for {channel}</source>
         <translation>Ответ для канала «{channel}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="343"/>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="164"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="370"/>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="191"/>
         <source>There is no article «{slug}»</source>
         <translation>Статьи «{slug}» нет</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="379"/>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="200"/>
         <source>That item no longer exists.</source>
         <translation>Этого материала больше нет.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="404"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="41"/>
         <source>Nothing selected to copy.</source>
         <translation>Нечего копировать: ничего не выбрано.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="410"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="49"/>
         <source>Fill in «{field}» before copying.</source>
         <translation>Перед копированием заполните поле «{field}».</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="430"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="72"/>
         <source>«{title}» needs input: fill in the fields, then press Ctrl+Enter.</source>
         <translation>Шаблон «{title}» нужно заполнить: введите данные в поля и нажмите Ctrl+Enter.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="447"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="92"/>
         <source>Copied «{title}» ({channel})</source>
         <translation>Скопировано: «{title}» ({channel})</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="460"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="108"/>
         <source>Thanks, noted.</source>
         <translation>Спасибо, учтено.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="460"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="110"/>
         <source>Noted: not resolved.</source>
         <translation>Учтено: не решено.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="487"/>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="234"/>
         <source>This item was removed or archived.</source>
         <translation>Этот материал удалён или перенесён в архив.</translation>
     </message>
@@ -1984,12 +2031,12 @@ Try fewer words or another wording.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../kbdesk/ui/app.py" line="56"/>
+        <location filename="../../kbdesk/ui/app.py" line="59"/>
         <source>kbdesk cannot start</source>
         <translation>Не удаётся запустить kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/app.py" line="57"/>
+        <location filename="../../kbdesk/ui/app.py" line="60"/>
         <source>The knowledge base could not be opened:
 {error}</source>
         <translation>Не удалось открыть базу знаний:

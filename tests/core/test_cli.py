@@ -7,11 +7,15 @@ import os
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from kbdesk.cli import main
+from kbdesk.services import Desk
+
+SAMPLE = Path(__file__).resolve().parent.parent.parent / "articles"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -20,7 +24,99 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_first_run_loads_the_sample_and_search_prints_json(
+@pytest.fixture(autouse=True)
+def sample(request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]) -> None:
+    """The sample imported as a user would; tests marked `empty_home` start with nothing."""
+    if request.node.get_closest_marker("empty_home") is None:
+        code, _, err = run(capsys, "import", str(SAMPLE))  # the system user: the first, a lead
+        assert code == 0, err
+
+
+@pytest.mark.empty_home
+def test_the_command_line_never_loads_the_sample(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "search", "--json", "заказ")
+    assert (code, json.loads(out)) == (0, [])
+    mine = tmp_path / "my-kb"
+    mine.mkdir()
+    (mine / "delivery-late.md").write_text(
+        "---\ntitle: Наш курьер опаздывает\n---\nСвой текст про опоздание.\n", encoding="utf-8"
+    )
+    code, out, err = run(capsys, "import", str(mine))
+    assert code == 0 and "1 created" in out and "Traceback" not in err
+    code, out, _ = run(capsys, "search", "--json", "курьер")
+    assert [(hit["slug"], hit["title"]) for hit in json.loads(out)] == [
+        ("delivery-late", "Наш курьер опаздывает")
+    ]
+    with sqlite3.connect(home / "kbdesk.sqlite") as db:
+        assert db.execute("select count(*) from article").fetchone()[0] == 1
+
+
+@pytest.mark.empty_home
+def test_an_import_into_a_new_home_prints_no_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "KBDESK_HOME": str(tmp_path / "fresh")}
+    done = subprocess.run(
+        [sys.executable, "-m", "kbdesk.cli", "import", str(SAMPLE)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "64 created" in done.stdout
+
+
+@pytest.mark.empty_home
+def test_the_sample_the_window_loaded_can_be_removed_keeping_edited_items(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    desk = Desk.open(home)
+    try:
+        assert desk.maintenance.seed_sample() == 64
+        assert desk.maintenance.seed_sample() == 0  # never twice, never into content
+        person = desk.people.person("Анна").name  # the first person: a lead
+        pickup = desk.content.get_by_slug("pickup")
+        assert pickup is not None
+        desk.content.save(
+            replace(pickup.to_item(), body=pickup.body + "\nНаш адрес."),
+            person,
+            article_id=pickup.id,
+            expected_version=pickup.version,
+        )
+    finally:
+        desk.close()
+    code, out, err = run(capsys, "--operator", "Анна", "sample", "remove")
+    assert code == 0, err
+    assert "removed 63 sample items" in out and "pickup" in out
+    code, out, _ = run(capsys, "search", "--json", "самовывоз")
+    assert [hit["slug"] for hit in json.loads(out)] == ["pickup"]
+
+
+def test_an_operator_cannot_remove_the_sample_or_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "--operator", "Олег", "sample", "remove")
+    assert code == 2 and "cannot change the knowledge base" in err
+    code, _, err = run(capsys, "--operator", "Олег", "import", str(SAMPLE))
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_snippets_print_as_plain_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "quote.md").write_text(
+        "---\ntitle: Courier etiquette\n---\nThe courier's bag & the client's \"door\".\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "import", str(tmp_path))[0] == 0
+    code, out, _ = run(capsys, "search", "etiquette", "courier")
+    assert code == 0
+    assert "courier's bag & the client's \"door\"" in out.replace("*", "")
+    assert "&#x27;" not in out and "&amp;" not in out and "&quot;" not in out
+
+
+def test_search_prints_json(
     capsys: pytest.CaptureFixture[str], home: Path
 ) -> None:
     code, out, _ = run(capsys, "search", "--json", "--limit", "3", "заказ", "задерживается")

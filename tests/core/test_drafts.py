@@ -1,4 +1,4 @@
-"""Autosaved drafts, the editing permission check, diffs and the three-way merge."""
+"""Autosaved drafts through their service, the editing permission check, diffs and merges."""
 
 from __future__ import annotations
 
@@ -10,19 +10,30 @@ import pytest
 from kbdesk.content import ContentItem
 from kbdesk.db import Database
 from kbdesk.diffing import has_conflict_markers, merge3, merge_items, unified_html
-from kbdesk.drafts import DraftStore, ensure_can_edit, new_draft_key
-from kbdesk.models import Role
+from kbdesk.drafts import DraftStore
+from kbdesk.records import PermissionDenied, Role
+from kbdesk.services import DraftService, PeopleService
 from kbdesk.store import ArticleStore
 
 
 @pytest.fixture
-def drafts(database: Database) -> DraftStore:
+def store(database: Database) -> ArticleStore:
     store = ArticleStore(database)
     store.operator("Лида")  # the first operator on an empty database becomes a lead
     store.operator("Ева")
     store.set_role("Ева", Role.EDITOR)
     store.operator("Олег")
-    return DraftStore(database, store)
+    return store
+
+
+@pytest.fixture
+def people(store: ArticleStore) -> PeopleService:
+    return PeopleService(store)
+
+
+@pytest.fixture
+def drafts(database: Database, people: PeopleService) -> DraftService:
+    return DraftService(DraftStore(database), people)
 
 
 ITEM = ContentItem(
@@ -38,7 +49,7 @@ ITEM = ContentItem(
 )
 
 
-def test_draft_round_trip_keeps_every_field_and_the_base_version(drafts: DraftStore) -> None:
+def test_draft_round_trip_keeps_every_field_and_the_base_version(drafts: DraftService) -> None:
     drafts.save("Ева", "возврат", ITEM, article_id=None, base_version=None)
     record = drafts.get("Ева", "возврат")
     assert record is not None
@@ -47,8 +58,9 @@ def test_draft_round_trip_keeps_every_field_and_the_base_version(drafts: DraftSt
     assert drafts.list("Лида") == []
 
 
-def test_autosave_overwrites_one_row_per_author_and_key(drafts: DraftStore) -> None:
-    store = drafts.store
+def test_autosave_overwrites_one_row_per_author_and_key(
+    drafts: DraftService, store: ArticleStore
+) -> None:
     saved = store.save(ITEM, "Ева").record
     for text in ("a", "ab", "abc"):
         item = replace(ITEM, body=text)
@@ -59,8 +71,8 @@ def test_autosave_overwrites_one_row_per_author_and_key(drafts: DraftStore) -> N
     assert records[0].article_id == saved.id
 
 
-def test_drafts_are_listed_newest_first_and_deleted_by_key(drafts: DraftStore) -> None:
-    first, second = new_draft_key(), new_draft_key()
+def test_drafts_are_listed_newest_first_and_deleted_by_key(drafts: DraftService) -> None:
+    first, second = drafts.new_key(), drafts.new_key()
     assert first != second and first.startswith("new:")
     drafts.save("Ева", first, ContentItem(slug="", title="one"))
     drafts.save("Ева", second, ContentItem(slug="", title="two"))
@@ -70,23 +82,28 @@ def test_drafts_are_listed_newest_first_and_deleted_by_key(drafts: DraftStore) -
     assert [r.key for r in drafts.list("Ева")] == [second]
 
 
-def test_operators_cannot_keep_drafts_or_edit(drafts: DraftStore) -> None:
-    with pytest.raises(PermissionError):
+def test_operators_cannot_keep_drafts_or_edit(
+    drafts: DraftService, people: PeopleService
+) -> None:
+    with pytest.raises(PermissionDenied):
         drafts.save("Олег", "x", ITEM)
-    with pytest.raises(PermissionError):
-        ensure_can_edit(drafts.store, "Олег")
-    ensure_can_edit(drafts.store, "Ева")
-    ensure_can_edit(drafts.store, "Лида")
+    assert drafts.list("Олег") == []
+    with pytest.raises(PermissionDenied):
+        people.require_editor("Олег")
+    assert people.require_editor("Ева").role is Role.EDITOR
+    assert people.require_editor("Лида").role is Role.LEAD
     # A name never seen before is registered as an operator, never silently allowed.
-    with pytest.raises(PermissionError):
-        ensure_can_edit(drafts.store, "Незнакомец")
+    with pytest.raises(PermissionDenied):
+        people.require_editor("Незнакомец")
 
 
-def test_a_demoted_editor_is_refused_at_once(drafts: DraftStore) -> None:
-    ensure_can_edit(drafts.store, "Ева")
-    drafts.store.set_role("Ева", Role.OPERATOR)
-    with pytest.raises(PermissionError):
-        ensure_can_edit(drafts.store, "Ева")
+def test_a_demoted_editor_is_refused_at_once(
+    people: PeopleService, store: ArticleStore
+) -> None:
+    people.require_editor("Ева")
+    store.set_role("Ева", Role.OPERATOR)
+    with pytest.raises(PermissionDenied):
+        people.require_editor("Ева")
 
 
 def test_unreadable_payload_is_skipped(drafts: DraftStore, database: Database) -> None:

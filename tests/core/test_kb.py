@@ -12,24 +12,25 @@ from sqlmodel import select
 
 from kbdesk.db import Database
 from kbdesk.kb import KnowledgeBase, RebuildCancelled
-from kbdesk.models import SearchLog
+from kbdesk.models import SearchLog, UsageEvent
 from kbdesk.search import SearchRequest
+from kbdesk.services import Desk
 
 SAMPLE = Path(__file__).resolve().parent.parent.parent / "articles"
 
 
 @pytest.fixture
 def loaded(sqlite_kb: KnowledgeBase) -> KnowledgeBase:
-    assert sqlite_kb.import_paths([SAMPLE], "t", index=False).ok
+    assert sqlite_kb.import_paths([SAMPLE], "t").ok
     return sqlite_kb
 
 
 def test_missing_index_is_rebuilt_and_searches_answer_meanwhile(loaded: KnowledgeBase) -> None:
     assert loaded.needs_rebuild()
-    degraded = loaded.search(SearchRequest("самовывоз"), log=False)
+    degraded = loaded.search(SearchRequest("самовывоз"))
     assert degraded.degraded and degraded.hits[0].slug == "pickup"
     assert loaded.ensure_index()
-    fresh = loaded.search(SearchRequest("самовывоз"), log=False)
+    fresh = loaded.search(SearchRequest("самовывоз"))
     assert not fresh.degraded and fresh.hits[0].slug == "pickup"
     assert not loaded.ensure_index()  # up to date: nothing to do
 
@@ -42,7 +43,7 @@ def test_a_garbage_index_folder_is_detected_and_replaced(loaded: KnowledgeBase) 
             path.write_bytes(b"\x00garbage")
     fresh = KnowledgeBase(loaded.db, loaded.index_path)
     assert fresh.needs_rebuild()
-    assert fresh.search(SearchRequest("самовывоз"), log=False).hits[0].slug == "pickup"
+    assert fresh.search(SearchRequest("самовывоз")).hits[0].slug == "pickup"
     fresh.ensure_index()
     assert not fresh.needs_rebuild() and fresh.check().ok
     fresh.index.close()
@@ -54,24 +55,30 @@ def test_a_deleted_index_folder_is_rebuilt(loaded: KnowledgeBase) -> None:
     shutil.rmtree(loaded.index_path)
     assert loaded.needs_rebuild()
     loaded.ensure_index()
-    assert loaded.search(SearchRequest("возврат"), log=False).hits
+    assert loaded.search(SearchRequest("возврат")).hits
 
 
 def test_searches_are_logged_with_personal_data_masked(loaded: KnowledgeBase) -> None:
     loaded.rebuild()
-    loaded.search(SearchRequest("возврат +7 (912) 345-67-89 ivan@mail.ru"), operator="Анна")
-    loaded.search(SearchRequest("   "), operator="Анна")  # blank: not worth a row
+    answers = Desk(loaded).answers
+    for text in ("возврат +7 (912) 345-67-89 ivan@mail.ru", "   "):  # blank: not worth a row
+        answers.log_search(text, answers.search(SearchRequest(text)), "Анна", "chat")
     with loaded.db.session() as session:
         rows = session.exec(select(SearchLog)).all()
+        events = session.exec(select(UsageEvent)).all()
     assert [(r.query, r.operator) for r in rows] == [("возврат <phone> <email>", "Анна")]
     assert rows[0].normalized == "возврат <phone> <email>"
+    # One path logs a search: the search log row and the usage event, masked alike.
+    assert [(e.kind, e.query, e.channel) for e in events] == [
+        ("search", "возврат <phone> <email>", "chat")
+    ]
 
 
 def test_closing_stops_a_running_rebuild_and_keeps_the_old_index(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'kb.sqlite'}")
     db.migrate()
     kb = KnowledgeBase(db, tmp_path / "index")
-    kb.import_paths([SAMPLE], "t", index=False)
+    kb.import_paths([SAMPLE], "t")
     kb.rebuild()
     old_fingerprint = kb.index.fingerprint()
     started = threading.Event()
@@ -105,7 +112,7 @@ def test_closing_stops_a_running_rebuild_and_keeps_the_old_index(tmp_path: Path)
     reopened = KnowledgeBase(Database(f"sqlite:///{tmp_path / 'kb.sqlite'}"), tmp_path / "index")
     reopened.index.open()
     assert reopened.index.fingerprint() == old_fingerprint  # the old generation is intact
-    assert reopened.search(SearchRequest("самовывоз"), log=False).hits[0].slug == "pickup"
+    assert reopened.search(SearchRequest("самовывоз")).hits[0].slug == "pickup"
     reopened.close()
 
 
@@ -114,7 +121,7 @@ def test_changes_saved_by_another_desk_are_picked_up(database: Database, tmp_pat
     mine = KnowledgeBase(database, tmp_path / "mine")
     theirs = KnowledgeBase(database, tmp_path / "theirs")
     try:
-        mine.import_paths([SAMPLE], "t", index=False)
+        mine.import_paths([SAMPLE], "t")
         mine.ensure_index()
         theirs.ensure_index()
         assert mine.sync() == []
@@ -122,10 +129,10 @@ def test_changes_saved_by_another_desk_are_picked_up(database: Database, tmp_pat
         assert record is not None
         item = record.to_item()
         theirs.save(replace(item, title="Самовывоз из дарксторов"), "B")
-        assert mine.search(SearchRequest("дарксторов"), log=False).hits == []
+        assert mine.search(SearchRequest("дарксторов")).hits == []
         assert record.id in mine.sync()  # with whatever else changed in the look-back window
         assert mine.sync() == []
-        assert mine.search(SearchRequest("дарксторов"), log=False).hits[0].slug == "pickup"
+        assert mine.search(SearchRequest("дарксторов")).hits[0].slug == "pickup"
         assert not mine.needs_rebuild()
     finally:
         mine.index.close()

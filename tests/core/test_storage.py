@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from kbdesk.content import ContentItem
-from kbdesk.db import Database, StorageError, schema_revision
+from kbdesk.db import HEAD_REVISION, Database, StorageError, alembic_head, schema_revision
 from kbdesk.models import Role, Status
 from kbdesk.store import ArticleStore, ConflictError
 
@@ -34,6 +34,11 @@ def test_migrations_bring_an_empty_database_to_head(database: Database) -> None:
     assert current == head is not None
     database.migrate()  # running again is a no-op and keeps data
     assert schema_revision(database.engine) == (current, head)
+
+
+def test_the_known_head_is_alembics_head() -> None:
+    """Start-up skips loading Alembic when the database is at HEAD_REVISION: it must be true."""
+    assert alembic_head() == HEAD_REVISION
 
 
 def test_create_then_update_records_revisions(store: ArticleStore) -> None:
@@ -152,9 +157,6 @@ def test_a_locked_database_gives_a_clear_message_and_loses_nothing(tmp_path: Pat
     blocker.execute("PRAGMA busy_timeout=0")
     blocker.execute("BEGIN EXCLUSIVE")
     try:
-        with db.engine.connect() as connection:
-            connection.execute(text("PRAGMA busy_timeout=200"))
-        db.engine.dispose()  # new connections pick up the short timeout below
         with pytest.raises(StorageError, match="locked by another program"):
             store.save(replace(ITEM, body="новый текст"), "Анна")
     finally:

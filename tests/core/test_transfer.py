@@ -118,6 +118,6 @@ def test_a_saved_edit_is_searchable_at_once(kb: KnowledgeBase) -> None:
     assert record is not None
     item = record.to_item()
     kb.save(replace(item, title="Самовывоз из дарксторов"), "t")
-    hits = kb.search(SearchRequest("дарксторов"), log=False).hits
+    hits = kb.search(SearchRequest("дарксторов")).hits
     assert hits and hits[0].slug == "pickup"
     assert not kb.needs_rebuild()

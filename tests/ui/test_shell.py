@@ -15,7 +15,7 @@ def test_an_operator_cannot_change_content_even_through_the_context(
     make_context: Callable[..., AppContext],
 ) -> None:
     context = make_context("Олег", Role.OPERATOR)
-    record = context.kb.store.get_by_slug("pickup")
+    record = context.desk.content.get_by_slug("pickup")
     assert record is not None
     with pytest.raises(PermissionError):
         context.save(record.to_item().__class__(slug="new", title="Новая"))
@@ -23,8 +23,8 @@ def test_an_operator_cannot_change_content_even_through_the_context(
         context.set_status(record.id, Status.ARCHIVED)
     with pytest.raises(PermissionError):
         context.replace_synonyms([["a", "b"]])
-    assert context.kb.store.get_by_slug("new") is None
-    assert context.kb.store.get(record.id).status == "published"
+    assert context.desk.content.get_by_slug("new") is None
+    assert context.desk.content.get(record.id).status == "published"
 
 
 def test_pages_follow_the_role(qtbot, make_context: Callable[..., AppContext]) -> None:  # type: ignore[no-untyped-def]
@@ -42,13 +42,15 @@ def test_pages_follow_the_role(qtbot, make_context: Callable[..., AppContext]) -
     assert any("Import" in text for text in actions) and any("Export" in text for text in actions)
 
 
-def test_the_first_start_name_keeps_the_first_persons_role(qtbot, sample_kb, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_start_name_keeps_the_first_persons_role(  # type: ignore[no-untyped-def]
+    qtbot, sample_kb, sample_desk, tmp_path
+) -> None:
     from PySide6.QtCore import QSettings
 
-    from kbdesk.kb import default_operator
+    from kbdesk.services import default_operator
 
     settings = QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
-    context = AppContext(sample_kb, settings, tmp_path)
+    context = AppContext(sample_desk, settings, tmp_path)
     assert context.operator == default_operator() and not context.operator_confirmed
     assert context.role is Role.LEAD  # the first person on an empty database
     window = MainWindow(context)

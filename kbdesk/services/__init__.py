@@ -1,0 +1,25 @@
+"""The services: the only door through which the window and the command line reach data.
+
+Every change checks the acting person's role in the database and validates the input here,
+so no caller can skip a rule. Callers get plain records (`kbdesk.records`) back.
+"""
+
+from kbdesk.kb import RebuildCancelled
+from kbdesk.services.answers import AnswerService
+from kbdesk.services.content import ContentService
+from kbdesk.services.desk import Desk
+from kbdesk.services.drafts import DraftService
+from kbdesk.services.maintenance import MaintenanceService, SampleRemoval
+from kbdesk.services.people import PeopleService, default_operator
+
+__all__ = [
+    "AnswerService",
+    "ContentService",
+    "Desk",
+    "DraftService",
+    "MaintenanceService",
+    "PeopleService",
+    "RebuildCancelled",
+    "SampleRemoval",
+    "default_operator",
+]
