@@ -18,7 +18,8 @@ from workspace_helpers import (
     type_text,
 )
 
-from kbdesk.models import EventKind
+from kbdesk.kb import KnowledgeBase
+from kbdesk.records import EventKind
 from kbdesk.rendering import markdown_to_plain
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.main_window import MainWindow
@@ -27,12 +28,12 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def _kinds(context: AppContext) -> list[str]:
-    return [event.kind for event in events(context.kb)]
+def _kinds(sample_kb: KnowledgeBase) -> list[str]:
+    return [event.kind for event in events(sample_kb)]
 
 
 def test_search_fill_copy_and_resolve(
-    qtbot: QtBot, window: MainWindow, context: AppContext
+    qtbot: QtBot, window: MainWindow, context: AppContext, sample_kb: KnowledgeBase
 ) -> None:
     page = page_of(window)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search_box)
@@ -62,7 +63,7 @@ def test_search_fill_copy_and_resolve(
     assert QApplication.focusWidget() is page.form.edits["amount"]
     assert "«Amount»" in page.form.error.text() and page.form.error.isVisible()
     assert "«Amount»" in window.statusBar().currentMessage()
-    assert EventKind.COPY.value not in _kinds(context)
+    assert EventKind.COPY.value not in _kinds(sample_kb)
 
     type_text(page.form.edits["amount"], "1500")
     press(Qt.Key.Key_Return, CTRL)
@@ -76,7 +77,7 @@ def test_search_fill_copy_and_resolve(
     press(Qt.Key.Key_Y)
     assert not page.resolve.isVisible()
     assert QApplication.focusWidget() is page.search_box
-    logged = events(context.kb)
+    logged = events(sample_kb)
     kinds = [event.kind for event in logged]
     assert kinds == ["search", "view", "copy", "resolved"]
     for event in logged:
@@ -84,7 +85,7 @@ def test_search_fill_copy_and_resolve(
         assert event.query == "возврат оформлен"
     article_id = page.model.index(0).data(Qt.ItemDataRole.UserRole + 1)
     assert logged[-1].article_id == logged[-2].article_id == article_id
-    assert [row.query for row in search_log(context.kb)] == ["возврат оформлен"]
+    assert [row.query for row in search_log(sample_kb)] == ["возврат оформлен"]
 
 
 def test_channel_variant_is_previewed_and_copied(
@@ -124,19 +125,19 @@ def test_wrong_layout_reading_empty_state_and_escape(qtbot: QtBot, window: MainW
 
 
 def test_search_is_logged_once_it_settles(
-    qtbot: QtBot, window: MainWindow, context: AppContext
+    qtbot: QtBot, window: MainWindow, context: AppContext, sample_kb: KnowledgeBase
 ) -> None:
     page = page_of(window)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search_box)
     type_text(page.search_box, "промокод")
-    assert search_log(context.kb) == []  # not per keystroke
-    qtbot.waitUntil(lambda: len(search_log(context.kb)) == 1, timeout=4000)
-    assert search_log(context.kb)[0].operator == "Анна"
-    assert _kinds(context) == ["search"]  # the top hit flashing by while typing is no view
+    assert search_log(sample_kb) == []  # not per keystroke
+    qtbot.waitUntil(lambda: len(search_log(sample_kb)) == 1, timeout=4000)
+    assert search_log(sample_kb)[0].operator == "Анна"
+    assert _kinds(sample_kb) == ["search"]  # the top hit flashing by while typing is no view
 
 
 def test_alt_number_copies_an_article_or_opens_a_template(
-    qtbot: QtBot, window: MainWindow, context: AppContext
+    qtbot: QtBot, window: MainWindow, context: AppContext, sample_kb: KnowledgeBase
 ) -> None:
     page = page_of(window)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search_box)
@@ -146,7 +147,7 @@ def test_alt_number_copies_an_article_or_opens_a_template(
     article = page.model.index(1)
     assert article.data(Qt.ItemDataRole.UserRole + 2) == "article"
     press(Qt.Key.Key_2, ALT)
-    record = context.kb.store.get(article.data(Qt.ItemDataRole.UserRole + 1))
+    record = context.desk.content.get(article.data(Qt.ItemDataRole.UserRole + 1))
     plain, html = clipboard()
     assert plain == markdown_to_plain(record.body)
     assert "<table>" in html and 'href="kb:' not in html
@@ -155,7 +156,7 @@ def test_alt_number_copies_an_article_or_opens_a_template(
     assert clipboard()[0] == plain
     assert QApplication.focusWidget() is page.form.edits["amount"]
     assert "needs input" in page.last_message
-    assert _kinds(context).count("copy") == 1
+    assert _kinds(sample_kb).count("copy") == 1
 
 
 def test_russian_layout_shortcuts_pins_and_recent(
@@ -190,7 +191,7 @@ def test_russian_layout_shortcuts_pins_and_recent(
 
 
 def test_resolve_prompt_answers_no_in_russian_layout(
-    qtbot: QtBot, window: MainWindow, context: AppContext
+    qtbot: QtBot, window: MainWindow, context: AppContext, sample_kb: KnowledgeBase
 ) -> None:
     page = page_of(window)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search_box)
@@ -199,7 +200,7 @@ def test_resolve_prompt_answers_no_in_russian_layout(
     press(Qt.Key.Key_Return, CTRL)
     assert page.resolve.hasFocus()
     press(ord("Т"))  # "N" under ЙЦУКЕН
-    assert _kinds(context)[-2:] == ["copy", "not_resolved"]
+    assert _kinds(sample_kb)[-2:] == ["copy", "not_resolved"]
 
 
 def test_internal_links_open_in_the_preview(qtbot: QtBot, window: MainWindow) -> None:
@@ -226,7 +227,7 @@ def test_refresh_keeps_query_selection_and_typed_values(
     select_title(page, "Подтверждение отмены")
     press(Qt.Key.Key_Return)
     type_text(QApplication.focusWidget(), "Ольга")
-    other = context.kb.store.get_by_slug("refund-times")
+    other = context.desk.content.get_by_slug("refund-times")
     assert other is not None
     item = other.to_item()
     context.save(replace(item, title="Сроки возврата денег (обновлено)"))

@@ -5,15 +5,21 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from workspace_helpers import page_of, press, type_text
 
+from kbdesk.records import Kind
 from kbdesk.ui.browser import SafeBrowser
+from kbdesk.ui.main_window import MainWindow
 from kbdesk.ui.workspace.keys import answer_key, key_sequences, twin
+from kbdesk.ui.workspace.listing import FIRST_SNIPPETS
 from kbdesk.ui.workspace.lists import ShiftLists
 from kbdesk.ui.workspace.results import ResultListModel, ResultRole, ResultRow
+from kbdesk.ui.workspace.session import ListMode
 
 
 def _rows(count: int) -> list[ResultRow]:
@@ -22,7 +28,7 @@ def _rows(count: int) -> list[ResultRow]:
             i,
             f"slug-{i}",
             f"Статья {i}",
-            "template" if i % 2 else "article",
+            Kind.TEMPLATE if i % 2 else Kind.ARTICLE,
             "Доставка" if i % 3 else None,
             "" if i > 3 else f"про <mark>заказ</mark> {i}",
         )
@@ -101,3 +107,27 @@ def test_browser_never_fetches_remote_or_outside_files(qtbot: QtBot, tmp_path: P
         browser.loadResource(QTextDocument.ResourceType.StyleSheetResource.value, QUrl("x.css"))
         == QByteArray()
     )
+
+
+def test_the_result_model_stays_well_behaved_while_the_workspace_fills_it(
+    qtbot: QtBot, qtmodeltester: ModelTester, window: MainWindow
+) -> None:
+    page = page_of(window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search_box)
+    model = page.model
+    qtmodeltester.check(model, force_py=True)  # checked again on every change from here on
+    type_text(page.search_box, "заказ")
+    qtbot.waitUntil(lambda: model.rowCount() > FIRST_SNIPPETS)
+    last = model.index(model.rowCount() - 1)
+    assert last.data(ResultRole.SNIPPET) == ""  # beyond the first page: asked for when painted
+    qtbot.waitUntil(lambda: "<mark>" in last.data(ResultRole.SNIPPET))
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # pin: the star is data too
+    assert model.index(0).data(ResultRole.PINNED) is True
+    press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # the pinned list replaces the hits
+    assert page.mode == ListMode.PINNED and model.rowCount() == 1
+    press(Qt.Key.Key_Escape)
+    assert page.mode == ListMode.SEARCH and model.rowCount() > FIRST_SNIPPETS
+    press(Qt.Key.Key_Escape)  # Esc in the search box clears it, and the list
+    assert model.rowCount() == 0
+    qtmodeltester.check(model, force_py=True)

@@ -2,107 +2,145 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 
-from kbdesk.models import EventKind
-from kbdesk.store import ArticleRecord
-from kbdesk.ui.workspace.clipboard import Reply, make_reply, needs_input, put_on_clipboard
-from kbdesk.ui.workspace.listing import SEARCH
+from kbdesk.records import ArticleRecord, EventKind
+from kbdesk.replies import Reply, needs_input
+from kbdesk.services import AnswerService
+from kbdesk.ui.context import AppContext
+from kbdesk.ui.workspace.cache import RecordCache
+from kbdesk.ui.workspace.clipboard import put_on_clipboard
+from kbdesk.ui.workspace.focus import WorkspaceFocus
+from kbdesk.ui.workspace.lists import ShiftLists
 from kbdesk.ui.workspace.preview import field_label
+from kbdesk.ui.workspace.previewer import Previewer
+from kbdesk.ui.workspace.session import WorkspaceSession
+from kbdesk.ui.workspace.tracker import UsageTracker
+from kbdesk.ui.workspace.view import WorkspaceView
 
 # These texts are the page's: self.tr() here would file them under this class's name, so they
 # are looked up in the "WorkspacePage" context explicitly (lupdate reads the literal calls).
 translate = QCoreApplication.translate
 
 
-class CopyFlow:
-    """Mixed into `WorkspacePage`: what reaches the clipboard, and what the copy logs.
+class ReplyCopier(QObject):
+    """What reaches the clipboard, what the copy logs, and the resolve prompt that follows."""
 
-    Works on the page's selection (`_record`, `_origin_query`), the values typed during the
-    call (`_call_values`) and the copy awaiting its resolve answer (`_copied`).
-    """
+    def __init__(
+        self,
+        view: WorkspaceView,
+        session: WorkspaceSession,
+        context: AppContext,
+        records: RecordCache,
+        lists: ShiftLists,
+        tracker: UsageTracker,
+        previewer: Previewer,
+        focus: WorkspaceFocus,
+    ) -> None:
+        super().__init__(view)
+        self._view = view
+        self._session = session
+        self._context = context
+        self._answers: AnswerService = context.desk.answers
+        self._records = records
+        self._lists = lists
+        self._tracker = tracker
+        self._previewer = previewer
+        self._focus = focus
+        view.pane.copy.clicked.connect(self.copy_current)
+        view.form.submitted.connect(self.copy_current)
+        view.results.doubleClicked.connect(self._on_double_clicked)
+        view.resolve.answered.connect(self._on_resolve_answered)
+        session.query_edited.connect(self._on_query_edited)
 
     def open_current(self) -> None:
         """Enter on a result: fill a template, or copy an article straight away."""
-        self._flush_preview()
-        record = self._record
+        self._previewer.flush()
+        record = self._session.record
         if record is None:
             return
-        self.tracker.viewed_now()
-        if record.kind == "template" and self.form.focus_field():
+        self._tracker.viewed_now()
+        if record.is_template and self._view.form.focus_field():
             return
         self.copy_current()
 
     def copy_current(self) -> None:
-        self._flush_preview()
-        record = self._record
+        self._previewer.flush()
+        session, form = self._session, self._view.form
+        record = session.record
         if record is None:
-            self._notify(translate("WorkspacePage", "Nothing selected to copy."))
+            session.notify(translate("WorkspacePage", "Nothing selected to copy."))
             return
-        values = self.form.values() if record.kind == "template" else {}
-        reply = make_reply(record, self.context.channel, values, self._render_context())
+        values = form.values() if record.is_template else {}
+        reply = self._answers.compose(record, values, self._context.operator, session.channel)
         if reply.missing:
             name = reply.missing[0]
             message = translate("WorkspacePage", "Fill in «{field}» before copying.").format(
                 field=field_label(name)
             )
-            self.form.show_error(message)
-            self.form.focus_field(name)
-            self._notify(message)
+            form.show_error(message)
+            form.focus_field(name)
+            session.notify(message)
             return
-        self.tracker.viewed_now()
-        self._copied_reply(record, reply, self._origin_query)
+        self._tracker.viewed_now()
+        self._copy(record, reply, session.origin_query)
 
     def copy_row(self, number: int) -> None:
         """Alt+N: copy the N-th result when it needs no input, else open it for filling."""
-        row = self.model.row(number)
-        record = self._load(row.id) if row is not None else None
+        model, session = self._view.model, self._session
+        row = model.row(number)
+        record = self._records.load(row.id) if row is not None else None
         if record is None:
             return
-        query = self._request.text if self.mode == SEARCH and self._request else None
-        if needs_input(record, self.context.channel, self._call_values):
-            self.results.setCurrentIndex(self.model.index(number))
-            self._flush_preview()
-            self.tracker.viewed_now()
-            self.form.focus_field()
-            self._notify(
+        query = session.current_query
+        values = session.call_values
+        if needs_input(record, session.channel, values):
+            self._view.results.setCurrentIndex(model.index(number))
+            self._previewer.flush()
+            self._tracker.viewed_now()
+            self._view.form.focus_field()
+            session.notify(
                 translate(
                     "WorkspacePage",
                     "«{title}» needs input: fill in the fields, then press Ctrl+Enter.",
                 ).format(title=record.title)
             )
             return
-        reply = make_reply(record, self.context.channel, self._call_values, self._render_context())
-        self._copied_reply(record, reply, query)
+        reply = self._answers.compose(record, values, self._context.operator, session.channel)
+        self._copy(record, reply, query)
 
-    def _copied_reply(self, record: ArticleRecord, reply: Reply, query: str | None) -> None:
+    def _copy(self, record: ArticleRecord, reply: Reply, query: str | None) -> None:
         return_to = QApplication.focusWidget()
         put_on_clipboard(reply)
-        self.tracker.flush_search()
-        self.tracker.record(EventKind.COPY, record.id, query)
-        self.lists.touch(record.id)
-        self._copied = (record.id, query)
-        channel = self.channel_labels.get(self.context.channel, self.context.channel)
-        self._notify(
+        self._tracker.flush_search()
+        self._tracker.record(EventKind.COPY, record.id, query)
+        self._lists.touch(record.id)
+        self._session.copied(record.id, query)
+        channel = self._session.channel
+        self._session.notify(
             translate("WorkspacePage", "Copied «{title}» ({channel})").format(
-                title=record.title, channel=channel
+                title=record.title, channel=self._view.channel_labels.get(channel, channel)
             )
         )
-        self.resolve.ask(return_to if return_to is not self.resolve else self.search_box)
+        resolve = self._view.resolve
+        resolve.ask(return_to if return_to is not resolve else self._view.search_box)
+
+    def _on_double_clicked(self, _index: object) -> None:
+        self.open_current()
+
+    def _on_query_edited(self, _text: str) -> None:
+        self._view.resolve.dismiss()  # typing on means the prompt was passed over
 
     def _on_resolve_answered(self, resolved: bool) -> None:
-        if self._copied is None:
+        copy = self._session.answer(resolved)
+        if copy is None:
             return
-        article_id, query = self._copied
-        self._copied = None
         kind = EventKind.RESOLVED if resolved else EventKind.NOT_RESOLVED
-        self.tracker.record(kind, article_id, query)
-        if resolved:
-            self._call_values.clear()  # the request is done; the next client starts clean
-        self._notify(
+        self._tracker.record(kind, copy.article_id, copy.query)
+        self._session.notify(
             translate("WorkspacePage", "Thanks, noted.")
             if resolved
             else translate("WorkspacePage", "Noted: not resolved.")
         )
-        self.focus_search()
+        self._focus.search()

@@ -1,55 +1,85 @@
 """What the workspace's result list shows: the hits for the query, or the operator's pinned or
-recently used items (the list's modes)."""
+recently used items (the session's list modes); and which of its rows is the selected item."""
 
 from __future__ import annotations
 
 import logging
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer
 
+from kbdesk.records import Kind
+from kbdesk.replies import excerpt
 from kbdesk.search import SearchRequest, SearchResult
-from kbdesk.ui.context import IndexStatus
+from kbdesk.services import AnswerService
+from kbdesk.ui.context import AppContext, IndexStatus
 from kbdesk.ui.tasks import run_task
-from kbdesk.ui.workspace.clipboard import excerpt
+from kbdesk.ui.workspace.cache import RecordCache
+from kbdesk.ui.workspace.focus import WorkspaceFocus
+from kbdesk.ui.workspace.lists import ShiftLists
 from kbdesk.ui.workspace.results import ResultRow
+from kbdesk.ui.workspace.session import ListMode, WorkspaceSession
+from kbdesk.ui.workspace.tracker import UsageTracker
+from kbdesk.ui.workspace.view import WorkspaceView
 
 log = logging.getLogger(__name__)
 
 RESULT_LIMIT = 30
 FIRST_SNIPPETS = 10
-SEARCH, PINNED, RECENT = "search", "pinned", "recent"
 
 # These texts are the page's: self.tr() here would file them under this class's name, so they
 # are looked up in the "WorkspacePage" context explicitly (lupdate reads the literal calls).
 translate = QCoreApplication.translate
 
 
-class ResultListing:
-    """Mixed into `WorkspacePage`: fills its result list and keeps its `mode`.
-
-    Works on the page's widgets and state (`_request`, `_generation`, `_records`, `_record`)
-    and reports through its `_notify` and `_show_record`.
-    """
+class ResultListing(QObject):
+    def __init__(
+        self,
+        view: WorkspaceView,
+        session: WorkspaceSession,
+        context: AppContext,
+        records: RecordCache,
+        lists: ShiftLists,
+        tracker: UsageTracker,
+        focus: WorkspaceFocus,
+    ) -> None:
+        super().__init__(view)
+        self._view = view
+        self._session = session
+        self._context = context
+        self._answers: AnswerService = context.desk.answers
+        self._records = records
+        self._lists = lists
+        self._tracker = tracker
+        self._focus = focus
+        self._keep_selection = False  # set while refreshing, so the operator keeps their place
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)  # one search per event-loop turn, however fast typed
+        self._search_timer.timeout.connect(self.run_search)
+        view.search_box.textChanged.connect(session.edit_query)
+        session.query_edited.connect(self._on_query_edited)
+        view.results.selectionModel().currentChanged.connect(self._on_current_changed)
+        view.model.snippets_wanted.connect(self._on_snippets_wanted)
 
     # -- searching ---------------------------------------------------------------------------
 
-    def _on_search_edited(self, _text: str) -> None:
-        self.resolve.dismiss()
-        self.mode = SEARCH
+    def _on_query_edited(self, _text: str) -> None:
         self._search_timer.start()
 
-    def _run_search(self) -> None:
+    def run_search(self) -> None:
         self._search_timer.stop()
-        text = self.search_box.text().strip()
-        self._generation += 1
-        keep = self._record.id if self._record is not None and self._keep_selection else None
+        session = self._session
+        text = session.query.strip()
+        generation = session.start_search()
+        record = session.record
+        keep = record.id if record is not None and self._keep_selection else None
         if not text:
-            self._request = None
-            self.tracker.searched("", _empty_result())
+            session.clear_request()
+            self._tracker.searched("", _empty_result())
             self._show_rows([], keep_id=keep)
             self._set_notices(None)
-            self.results.set_empty_text(
+            self._view.results.set_empty_text(
                 translate(
                     "WorkspacePage",
                     "Type to search articles and templates.\n\n"
@@ -58,45 +88,146 @@ class ResultListing:
             )
             return
         request = SearchRequest(text, limit=RESULT_LIMIT, snippets=FIRST_SNIPPETS)
-        if self.context.index_status == IndexStatus.READY and not self.kb.rebuilding:
+        if self._context.index_status == IndexStatus.READY and self._answers.instant:
             try:
-                result = self.kb.search(request, log=False)
+                result = self._answers.search(request)
             except Exception as error:
                 log.exception("search failed")
-                self._notify(
+                session.notify(
                     translate("WorkspacePage", "Search failed: {error}").format(error=error)
                 )
                 result = _empty_result()
-            self._on_search_done(self._generation, request, keep, result)
+            self._on_search_done(generation, request, keep, result)
             return
         # The fallback scans every item while the index rebuilds: too slow for the UI thread.
+        answers = self._answers
         run_task(
-            lambda: self.kb.search(request, log=False),
-            on_done=partial(self._on_search_done, self._generation, request, keep),
-            on_error=lambda error: self._notify(str(error)),
+            lambda: answers.search(request),
+            on_done=partial(self._on_search_done, generation, request, keep),
+            on_error=lambda error: session.notify(str(error)),
         )
 
     def _on_search_done(
         self, generation: int, request: SearchRequest, keep: int | None, result: SearchResult
     ) -> None:
-        if generation != self._generation or self.mode != SEARCH:
+        if not self._session.finish_search(generation, request, result):
             return  # the operator typed on (or opened a list) meanwhile
-        self._request = request
-        self.tracker.searched(request.text, result)
+        self._tracker.searched(request.text, result)
         rows = [
-            ResultRow(hit.id, hit.slug, hit.title, hit.kind, hit.category, hit.snippet)
+            ResultRow(hit.id, hit.slug, hit.title, Kind(hit.kind), hit.category, hit.snippet)
             for hit in result.hits
         ]
         self._show_rows(rows, keep_id=keep)
         self._set_notices(result)
-        self.results.set_empty_text(
+        self._view.results.set_empty_text(
             translate(
                 "WorkspacePage",
                 "Nothing found for «{query}».\nTry fewer words or another wording.",
             ).format(query=request.text)
         )
 
+    def refresh(self) -> None:
+        """Content changed: search again (or reload the list), keeping the selected item."""
+        if self._session.mode != ListMode.SEARCH:
+            self.show_list(self._session.mode)
+            return
+        self._keep_selection = True
+        try:
+            self.run_search()
+        finally:
+            self._keep_selection = False
+
+    def clear_search(self) -> None:
+        self._tracker.flush_search()
+        self._view.search_box.clear()
+        self._focus.search()
+
+    def _on_snippets_wanted(self, ids: list[int]) -> None:
+        request = self._session.request
+        if self._session.mode != ListMode.SEARCH or request is None:
+            return
+        try:
+            snippets = self._answers.snippets_for(ids, request)
+        except Exception:  # a missing snippet is cosmetic; never worth an error
+            log.exception("could not fetch snippets")
+            return
+        self._view.model.set_snippets(snippets)
+
+    # -- pinned and recent -------------------------------------------------------------------
+
+    def toggle_list(self, mode: ListMode) -> None:
+        """Ctrl+P / Ctrl+R: open the list, or close it when it is already open."""
+        if self._session.mode == mode:
+            self.leave_list()
+            return
+        self.show_list(mode)
+        self._focus.results()
+
+    def show_list(self, mode: ListMode) -> None:
+        self._session.open_list(mode)
+        ids = self._lists.pinned() if mode == ListMode.PINNED else self._lists.recent()
+        rows = [
+            ResultRow(r.id, r.slug, r.title, Kind(r.kind), r.category, excerpt(r))
+            for r in self._records.published(ids)
+        ]
+        title = (
+            translate(
+                "WorkspacePage", "Pinned for this shift — Ctrl+D unpins, Ctrl+Shift+D unpins all"
+            )
+            if mode == ListMode.PINNED
+            else translate("WorkspacePage", "Recently used")
+        )
+        self._view.mode_label.setText(
+            translate("WorkspacePage", "{title}  ·  Esc returns to the search").format(title=title)
+        )
+        self._set_notices(None)
+        self._view.results.set_empty_text(
+            translate("WorkspacePage", "Nothing pinned yet: select an item and press Ctrl+D.")
+            if mode == ListMode.PINNED
+            else translate("WorkspacePage", "Nothing used yet in this shift.")
+        )
+        self._show_rows(rows, keep_id=None, complete=True)
+
+    def leave_list(self) -> None:
+        self._session.leave_list()
+        self.run_search()
+        self._focus.search()
+
+    def mark_pins(self) -> None:
+        """The pins changed (or whose they are): mark the pinned rows with their star."""
+        self._view.model.set_pinned(set(self._lists.pinned()))
+
+    # -- the rows and the selected one -------------------------------------------------------
+
+    def _show_rows(
+        self, rows: list[ResultRow], keep_id: int | None, complete: bool = False
+    ) -> None:
+        model, results = self._view.model, self._view.results
+        model.set_rows(rows, snippets_complete=complete)
+        self.mark_pins()
+        if keep_id is not None:
+            row = model.row_of(keep_id)
+            if row < 0:
+                return  # a refresh never swaps the item the operator is working on
+        else:
+            row = 0 if rows else -1
+        if row >= 0:
+            results.setCurrentIndex(model.index(row))
+            results.scrollTo(model.index(row))
+        else:
+            self._session.select(None)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return  # a model reset passes through "no current row"; _show_rows decides
+        row = self._view.model.row(current.row())
+        record = self._records.load(row.id) if row is not None else None
+        self._session.select(
+            record, self._session.current_query, typing=self._view.search_box.hasFocus()
+        )
+
     def _set_notices(self, result: SearchResult | None) -> None:
+        view = self._view
         reading = result.reading if result is not None else None
         if reading and result is not None and result.layout_switched:
             text = translate(
@@ -109,10 +240,10 @@ class ResultListing:
             )
         else:
             text = ""
-        self.reading_label.setText(text)
-        self.reading_label.setVisible(bool(text))
+        view.reading_label.setText(text)
+        view.reading_label.setVisible(bool(text))
         degraded = result is not None and result.degraded
-        self.degraded_label.setText(
+        view.degraded_label.setText(
             translate(
                 "WorkspacePage",
                 "The search index is being rebuilt: results may be less precise for a moment.",
@@ -120,110 +251,8 @@ class ResultListing:
             if degraded
             else ""
         )
-        self.degraded_label.setVisible(degraded)
-        self.mode_label.setVisible(self.mode != SEARCH)
-
-    def _show_rows(
-        self, rows: list[ResultRow], keep_id: int | None, complete: bool = False
-    ) -> None:
-        self.model.set_rows(rows, snippets_complete=complete)
-        self.model.set_pinned(set(self.lists.pinned()))
-        if keep_id is not None:
-            row = self.model.row_of(keep_id)
-            if row < 0:
-                return  # a refresh never swaps the item the operator is working on
-        else:
-            row = 0 if rows else -1
-        if row >= 0:
-            self.results.setCurrentIndex(self.model.index(row))
-            self.results.scrollTo(self.model.index(row))
-        else:
-            self._show_record(None)
-
-    def _on_snippets_wanted(self, ids: list[int]) -> None:
-        if self.mode != SEARCH or self._request is None or self.kb.rebuilding:
-            return
-        try:
-            snippets = self.kb.index.snippets_for(ids, self._request)
-        except Exception:  # a missing snippet is cosmetic; never worth an error
-            log.exception("could not fetch snippets")
-            return
-        self.model.set_snippets(snippets)
-
-    def _refresh_search(self) -> None:
-        self._keep_selection = True
-        try:
-            self._run_search()
-        finally:
-            self._keep_selection = False
-
-    # -- pinned and recent -------------------------------------------------------------------
-
-    def _on_list_key(self, mode: str) -> None:
-        if self.mode == mode:
-            self._leave_list()
-            return
-        self.show_list(mode)
-        self._focus_results()
-
-    def show_list(self, mode: str) -> None:
-        self.mode = mode
-        self._generation += 1
-        ids = self.lists.pinned() if mode == PINNED else self.lists.recent()
-        try:
-            records = [r for r in self.kb.store.get_many(ids) if r.status == "published"]
-        except Exception as error:
-            self._notify(str(error))
-            records = []
-        self._records.update({record.id: record for record in records})
-        rows = [ResultRow(r.id, r.slug, r.title, r.kind, r.category, excerpt(r)) for r in records]
-        title = (
-            translate(
-                "WorkspacePage", "Pinned for this shift — Ctrl+D unpins, Ctrl+Shift+D unpins all"
-            )
-            if mode == PINNED
-            else translate("WorkspacePage", "Recently used")
-        )
-        self.mode_label.setText(
-            translate("WorkspacePage", "{title}  ·  Esc returns to the search").format(title=title)
-        )
-        self._set_notices(None)
-        self.results.set_empty_text(
-            translate("WorkspacePage", "Nothing pinned yet: select an item and press Ctrl+D.")
-            if mode == PINNED
-            else translate("WorkspacePage", "Nothing used yet in this shift.")
-        )
-        self._show_rows(rows, keep_id=None, complete=True)
-
-    def _leave_list(self) -> None:
-        self.mode = SEARCH
-        self._run_search()
-        self.focus_search()
-
-    def _on_toggle_pin(self) -> None:
-        record = self._record
-        if record is None:
-            return
-        pinned = self.lists.toggle_pin(record.id)
-        self.pane.set_pinned(pinned)
-        self.model.set_pinned(set(self.lists.pinned()))
-        self._notify(
-            (
-                translate("WorkspacePage", "Pinned «{title}»")
-                if pinned
-                else translate("WorkspacePage", "Unpinned «{title}»")
-            ).format(title=record.title)
-        )
-        if self.mode == PINNED:
-            self.show_list(PINNED)
-
-    def _on_unpin_all(self) -> None:
-        self.lists.unpin_all()
-        self.model.set_pinned(set())
-        self.pane.set_pinned(False)
-        self._notify(translate("WorkspacePage", "All pins removed"))
-        if self.mode == PINNED:
-            self.show_list(PINNED)
+        view.degraded_label.setVisible(degraded)
+        view.mode_label.setVisible(self._session.mode != ListMode.SEARCH)
 
 
 def _empty_result() -> SearchResult:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk import paths
-from kbdesk.store import ArticleRecord
+from kbdesk.records import ArticleRecord
 from kbdesk.templating import RenderContext
 from kbdesk.ui.browser import SafeBrowser
 from kbdesk.ui.workspace.preview import TemplateForm

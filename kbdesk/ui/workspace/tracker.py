@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kbdesk.kb import KnowledgeBase
-from kbdesk.models import EventKind
+from kbdesk.records import EventKind
 from kbdesk.search import SearchResult
+from kbdesk.services import AnswerService
 
 log = logging.getLogger(__name__)
 
@@ -27,14 +27,14 @@ class UsageTracker(QObject):
 
     def __init__(
         self,
-        kb: KnowledgeBase,
+        answers: AnswerService,
         operator: Callable[[], str],
         channel: Callable[[], str],
         attending: Callable[[], bool],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._kb = kb
+        self._answers = answers
         self._operator = operator
         self._channel = channel
         self._attending = attending  # False while the operator is still typing a query
@@ -71,10 +71,7 @@ class UsageTracker(QObject):
         operator = self._operator()
 
         def write() -> None:
-            self._kb.usage.search(text, result.total, result.took_ms, operator)
-            self._kb.usage.event(
-                EventKind.SEARCH, operator, query=text, channel=self._channel()
-            )
+            self._answers.log_search(text, result, operator, self._channel())
 
         self._guard(write)
 
@@ -110,12 +107,8 @@ class UsageTracker(QObject):
 
     def record(self, kind: EventKind, article_id: int, query: str | None) -> None:
         self._guard(
-            lambda: self._kb.usage.event(
-                kind,
-                self._operator(),
-                article_id=article_id,
-                query=query or None,
-                channel=self._channel(),
+            lambda: self._answers.record(
+                kind, article_id, self._operator(), query=query, channel=self._channel()
             )
         )
 

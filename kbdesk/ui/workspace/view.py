@@ -15,16 +15,18 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk import paths
+from kbdesk.records import Kind
 from kbdesk.templating import CHANNELS
 from kbdesk.ui.workspace.pane import PreviewPane
-from kbdesk.ui.workspace.results import ResultDelegate, ResultListModel, ResultListView
+from kbdesk.ui.workspace.result_view import ResultDelegate, ResultListView
+from kbdesk.ui.workspace.results import ResultListModel
 
 
 class WorkspaceView(QWidget):
-    """Widgets and layout only; `WorkspacePage` gives them behaviour."""
+    """Widgets and layout only; the page's controllers give them behaviour."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("workspace")
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -66,7 +68,7 @@ class WorkspaceView(QWidget):
         self.degraded_label.setWordWrap(True)
         self.model = ResultListModel(self)
         self.delegate = ResultDelegate(
-            {"article": self.tr("Article"), "template": self.tr("Template")}, self
+            {Kind.ARTICLE: self.tr("Article"), Kind.TEMPLATE: self.tr("Template")}, self
         )
         self.results = ResultListView()
         self.results.setObjectName("results")
