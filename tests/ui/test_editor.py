@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kbdesk.records import Kind, Status
 from kbdesk.search import SearchRequest
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.editor import EditorPage
@@ -60,7 +61,7 @@ def type_at_end(qtbot, page: EditorPage, text: str) -> None:  # type: ignore[no-
 def test_edit_save_records_a_revision_and_updates_the_index(
     qtbot, page: EditorPage, context: AppContext
 ) -> None:  # type: ignore[no-untyped-def]
-    store = context.kb.store
+    store = context.desk.content
     article_id = choose_in_list(qtbot, page, "холодной")
     assert page.article_id == article_id
     before = store.revisions(article_id)
@@ -75,7 +76,7 @@ def test_edit_save_records_a_revision_and_updates_the_index(
     assert after[0].item.body.endswith("Гипербореец.")
     assert store.get(article_id).version == after[0].number
     # The index follows at once: the new word is found without any rebuild.
-    result = context.kb.search(SearchRequest("гипербореец"), log=False)
+    result = context.desk.answers.search(SearchRequest("гипербореец"))
     assert [hit.id for hit in result.hits] == [article_id]
     assert "revision" in page.editor.message.text()
 
@@ -90,7 +91,7 @@ def test_saving_keeps_the_cursor_and_undo(qtbot, page: EditorPage, context: AppC
 
 
 def test_new_item_validates_before_saving(qtbot, page: EditorPage, context: AppContext) -> None:  # type: ignore[no-untyped-def]
-    store = context.kb.store
+    store = context.desk.content
     count = store.count()
     qtbot.keyClick(page.source, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.article_id is None
@@ -112,7 +113,7 @@ def test_new_item_validates_before_saving(qtbot, page: EditorPage, context: AppC
     qtbot.keyClicks(page.form.slug, "refund-cancelled")
     assert page.save()
     record = store.get_by_slug("refund-cancelled")
-    assert record is not None and record.status == "draft"
+    assert record is not None and record.status == Status.DRAFT
     assert record.owner == context.operator
     assert page.article_id == record.id and store.count() == count + 1
     assert page.items.model.row_of(record.id) is not None
@@ -120,7 +121,7 @@ def test_new_item_validates_before_saving(qtbot, page: EditorPage, context: AppC
 
 def test_tags_complete_after_a_comma(qtbot, page: EditorPage, context: AppContext) -> None:  # type: ignore[no-untyped-def]
     completer = page.form.tag_completer
-    tags = context.kb.store.tags()
+    tags = context.desk.content.tags()
     assert completer.model().rowCount() == len(tags)
     assert completer.splitPath("доставка, кур") == ["кур"]
     page.form.tags.setText("доставка, кур")
@@ -135,16 +136,16 @@ def test_switching_with_unsaved_changes_asks(
     type_at_end(qtbot, page, " правка")
     answers = [Unsaved.CANCEL]
     monkeypatch.setattr(page, "_ask_unsaved", lambda: answers.pop(0))
-    other = context.kb.store.get_by_slug("delivery-late")
+    other = context.desk.content.get_by_slug("delivery-late")
     assert other is not None
     assert not page.open_article(other.id)
     assert page.article_id == first and page.is_dirty()
-    qtbot.wait(10)  # the list highlight goes back to the open item
-    assert page.items.table.currentIndex().data(RECORD_ROLE).id == first
+    # The list highlight goes back to the open item.
+    qtbot.waitUntil(lambda: page.items.table.currentIndex().data(RECORD_ROLE).id == first)
     answers.append(Unsaved.DISCARD)
     assert page.open_article(other.id)
     assert page.article_id == other.id and not page.is_dirty()
-    assert "правка" not in context.kb.store.get(first).body
+    assert "правка" not in context.desk.content.get(first).body
     assert page.drafts.list(context.operator) == []
 
 
@@ -156,7 +157,7 @@ def test_save_answer_saves_before_switching(
     monkeypatch.setattr(page, "_ask_unsaved", lambda: Unsaved.SAVE)
     choose_in_list(qtbot, page, "опоздание")
     assert page.article_id != first
-    assert context.kb.store.get(first).body.endswith(" сохранить")
+    assert context.desk.content.get(first).body.endswith(" сохранить")
 
 
 def test_window_close_is_vetoed_on_cancel(
@@ -164,7 +165,7 @@ def test_window_close_is_vetoed_on_cancel(
 ) -> None:  # type: ignore[no-untyped-def]
     page = window.pages["editor"]
     assert isinstance(page, EditorPage)
-    record = window.context.kb.store.get_by_slug("cold-food")
+    record = window.context.desk.content.get_by_slug("cold-food")
     assert record is not None
     window.context.edit_requested.emit(record.id)
     assert window.tabs.currentWidget() is page and page.article_id == record.id
@@ -181,7 +182,7 @@ def test_draft_requested_opens_a_new_template(qtbot, window: MainWindow) -> None
     assert isinstance(page, EditorPage)
     window.context.draft_requested.emit("Ответ про доставку", "Здравствуйте, {{имя}}!")
     assert page.article_id is None and page.form.title.text() == "Ответ про доставку"
-    assert page.form.kind.currentData() == "template"
+    assert page.form.kind.currentData() == Kind.TEMPLATE
     assert page.is_dirty()
     assert page.preview.placeholders.count() == 1
 
@@ -189,8 +190,8 @@ def test_draft_requested_opens_a_new_template(qtbot, window: MainWindow) -> None
 def test_preview_waits_for_a_pause_in_typing(
     qtbot, page: EditorPage, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    record = context.kb.store.get_by_slug("delivery-zones")
-    assert record is not None and record.kind == "article"
+    record = context.desk.content.get_by_slug("delivery-zones")
+    assert record is not None and not record.is_template
     page.open_article(record.id)
     calls: list[str] = []
     original = page.preview.show_article

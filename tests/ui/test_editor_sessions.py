@@ -16,6 +16,7 @@ from kbdesk.diffing import MINE_MARKER
 from kbdesk.drafts import DraftStore
 from kbdesk.kb import KnowledgeBase
 from kbdesk.models import Role
+from kbdesk.services import Desk
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.editor import EditorPage
 from kbdesk.ui.editor.conflict import ConflictChoice, ConflictDialog, Unsaved
@@ -47,7 +48,7 @@ def other_context(sample_kb: KnowledgeBase, tmp_path: Path) -> Iterator[AppConte
     kb.rebuild()
     settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
     settings.setValue("operator/name", "Борис")
-    yield AppContext(kb, settings, tmp_path)
+    yield AppContext(Desk(kb), settings, tmp_path)
     kb.close()
 
 
@@ -86,7 +87,7 @@ def test_second_save_is_a_conflict_and_merge_keeps_both(
     make_page: Callable[[AppContext], EditorPage],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    record = context.kb.store.get_by_slug("cold-food")
+    record = context.desk.content.get_by_slug("cold-food")
     assert record is not None
     mine, theirs = make_page(context), make_page(other_context)
     assert mine.open_article(record.id) and theirs.open_article(record.id)
@@ -101,7 +102,7 @@ def test_second_save_is_a_conflict_and_merge_keeps_both(
     assert "Правка Бориса" in dialog.theirs_text.toPlainText()
     assert "Правка Анны" in dialog.mine_text.toPlainText()
     assert "Правка" in dialog.diff.toPlainText()
-    stored = context.kb.store.get(record.id)
+    stored = context.desk.content.get(record.id)
     assert stored.version == record.version + 1 and "Анны" not in stored.body  # not overwritten
     assert mine.is_dirty()
     assert not mine.save()  # merge: both edits are in the editor, nothing saved yet
@@ -109,7 +110,7 @@ def test_second_save_is_a_conflict_and_merge_keeps_both(
     assert body.startswith("Правка Бориса.") and body.endswith("Правка Анны.")
     assert mine.is_dirty() and mine.base_version == record.version + 1
     assert mine.save()
-    stored = context.kb.store.get(record.id)
+    stored = context.desk.content.get(record.id)
     assert stored.version == record.version + 2
     assert stored.body.startswith("Правка Бориса.") and stored.body.endswith("Правка Анны.")
 
@@ -120,7 +121,7 @@ def test_overwrite_keeps_theirs_in_history(
     make_page: Callable[[AppContext], EditorPage],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    record = context.kb.store.get_by_slug("cold-food")
+    record = context.desk.content.get_by_slug("cold-food")
     assert record is not None
     mine, theirs = make_page(context), make_page(other_context)
     mine.open_article(record.id)
@@ -130,9 +131,9 @@ def test_overwrite_keeps_theirs_in_history(
     prepend(mine, "Моё начало. ")
     answer_conflicts(monkeypatch, ConflictChoice.OVERWRITE)
     assert mine.save()
-    stored = context.kb.store.get(record.id)
+    stored = context.desk.content.get(record.id)
     assert stored.body.startswith("Моё начало.") and "Их начало" not in stored.body
-    revisions = context.kb.store.revisions(record.id)
+    revisions = context.desk.content.revisions(record.id)
     assert revisions[1].author == "Борис" and revisions[1].item.body.startswith("Их начало.")
 
 
@@ -142,7 +143,7 @@ def test_overlapping_merge_is_marked_and_cannot_be_saved_until_resolved(
     make_page: Callable[[AppContext], EditorPage],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    record = context.kb.store.get_by_slug("cold-food")
+    record = context.desk.content.get_by_slug("cold-food")
     assert record is not None
     mine, theirs = make_page(context), make_page(other_context)
     mine.open_article(record.id)
@@ -156,22 +157,23 @@ def test_overlapping_merge_is_marked_and_cannot_be_saved_until_resolved(
     assert body.startswith(MINE_MARKER) and "Их. " in body and "Моё. " in body
     assert not mine.save()  # markers left: refused with a message
     assert "conflict" in mine.editor.message.text()
-    assert context.kb.store.get(record.id).version == record.version + 1
+    assert context.desk.content.get(record.id).version == record.version + 1
     resolved = "\n".join(
         line for line in body.split("\n") if not line.startswith(("<<<<", "====", ">>>>"))
     )
     mine.source.setPlainText(resolved)
     assert mine.save()
-    assert context.kb.store.get(record.id).version == record.version + 2
+    assert context.desk.content.get(record.id).version == record.version + 2
 
 
 def test_take_theirs_drops_mine(
     context: AppContext,
+    sample_kb: KnowledgeBase,
     other_context: AppContext,
     make_page: Callable[[AppContext], EditorPage],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    record = context.kb.store.get_by_slug("delivery-zones")
+    record = context.desk.content.get_by_slug("delivery-zones")
     assert record is not None
     mine, theirs = make_page(context), make_page(other_context)
     mine.open_article(record.id)
@@ -182,7 +184,7 @@ def test_take_theirs_drops_mine(
     answer_conflicts(monkeypatch, ConflictChoice.THEIRS)
     assert mine.save()
     assert not mine.is_dirty() and mine.source.toPlainText().endswith(" их")
-    assert DraftStore(context.kb.db).list(context.operator) == []
+    assert DraftStore(sample_kb.db).list(context.operator) == []
 
 
 # -- crash recovery ----------------------------------------------------------------------------
@@ -205,16 +207,18 @@ def crash(page: EditorPage) -> None:
 def test_draft_is_offered_back_after_a_crash(
     qtbot, context: AppContext, make_page: Callable[[AppContext], EditorPage]
 ) -> None:  # type: ignore[no-untyped-def]
-    store = context.kb.store
+    store = context.desk.content
     record = store.get_by_slug("cold-food")
     assert record is not None
-    page = make_page(context)
+    page = EditorPage(context, autosave_idle_ms=20)  # the idle time, shortened for the test
+    qtbot.addWidget(page)
+    page.show()
     page.open_article(record.id)
-    append(page, " Несохранённый хвост.")
-    # Nothing but the idle timer: the draft must appear within a few seconds of typing.
-    qtbot.waitUntil(
-        lambda: page.drafts.get(context.operator, "cold-food") is not None, timeout=5000
-    )
+    # Nothing but the idle timer: once typing pauses the editor asks for the autosave, which
+    # has run when the signal arrives here (the page's slot was connected first).
+    with qtbot.waitSignal(page.editor.autosave_due, timeout=5000):
+        append(page, " Несохранённый хвост.")
+    assert page.drafts.get(context.operator, "cold-food") is not None
     crash(page)
     assert store.get(record.id).version == record.version  # nothing saved
     again = make_page(context)
@@ -247,17 +251,18 @@ def test_new_item_draft_is_saved_on_focus_loss_and_recovered(
     assert again.article_id is None and again.form.title.text() == "Новая статья"
     assert again.form.slug.text() == "новая-статья"
     assert again.save()
-    created = context.kb.store.get_by_slug("новая-статья")
+    created = context.desk.content.get_by_slug("новая-статья")
     assert created is not None and created.body == "Черновик текста."
 
 
 def test_draft_of_an_item_changed_since_still_conflicts(
     qtbot,
     context: AppContext,
+    sample_kb: KnowledgeBase,
     make_page: Callable[[AppContext], EditorPage],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # type: ignore[no-untyped-def]
-    record = context.kb.store.get_by_slug("cold-food")
+    record = context.desk.content.get_by_slug("cold-food")
     assert record is not None
     page = make_page(context)
     page.open_article(record.id)
@@ -267,10 +272,12 @@ def test_draft_of_an_item_changed_since_still_conflicts(
         lambda: page.drafts.get(context.operator, "cold-food") is not None, timeout=2000
     )
     crash(page)
-    item = context.kb.store.get(record.id).to_item()
+    item = context.desk.content.get(record.id).to_item()
     from dataclasses import replace
 
-    context.kb.save(replace(item, title="Новое название"), "Борис")
+    sample_kb.store.operator("Борис")
+    sample_kb.store.set_role("Борис", Role.EDITOR)
+    context.desk.content.save(replace(item, title="Новое название"), "Борис")
     again = make_page(context)
     assert again.open_article(record.id)  # opening the item brings the draft back too
     assert again.base_version == record.version
@@ -291,7 +298,7 @@ def test_restore_from_history_adds_a_revision(
     make_page: Callable[[AppContext], EditorPage],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    store = context.kb.store
+    store = context.desk.content
     record = store.get_by_slug("delivery-zones")
     assert record is not None
     page = make_page(context)
@@ -332,11 +339,13 @@ def test_restore_from_history_adds_a_revision(
 
 
 def test_operator_cannot_save_even_on_the_page(
-    make_context: Callable[..., AppContext], make_page: Callable[[AppContext], EditorPage]
+    make_context: Callable[..., AppContext],
+    make_page: Callable[[AppContext], EditorPage],
+    sample_kb: KnowledgeBase,
 ) -> None:
     context = make_context("Оля", Role.OPERATOR)
     page = make_page(context)
-    record = context.kb.store.get_by_slug("cold-food")
+    record = context.desk.content.get_by_slug("cold-food")
     assert record is not None
     page.open_article(record.id)
     assert page.source.isReadOnly() and page.form.title.isReadOnly()
@@ -345,21 +354,24 @@ def test_operator_cannot_save_even_on_the_page(
     page.source.setPlainText("Переписано оператором")  # even if the widgets were bypassed
     assert not page.save()
     assert "Operators" in page.editor.message.text()
-    assert context.kb.store.get(record.id).version == record.version
+    assert context.desk.content.get(record.id).version == record.version
     assert not page.transfer.start_import([Path("/nonexistent")])
     with pytest.raises(PermissionError):
-        DraftStore(context.kb.db).save("Оля", "x", record.to_item())
+        context.desk.drafts.save("Оля", "x", record.to_item())
+    assert context.desk.drafts.list("Оля") == []
 
 
 def test_editor_demoted_while_the_page_is_open_is_refused(
-    context: AppContext, make_page: Callable[[AppContext], EditorPage]
+    context: AppContext,
+    make_page: Callable[[AppContext], EditorPage],
+    sample_kb: KnowledgeBase,
 ) -> None:
     page = make_page(context)
-    record = context.kb.store.get_by_slug("cold-food")
+    record = context.desk.content.get_by_slug("cold-food")
     assert record is not None
     page.open_article(record.id)
     append(page, " ещё")
-    context.kb.store.set_role(context.operator, Role.OPERATOR)  # a lead elsewhere demotes
+    sample_kb.store.set_role(context.operator, Role.OPERATOR)  # a lead elsewhere demotes
     assert context.can_edit  # this window has not noticed yet...
     assert not page.save()  # ...but the save path checks the database
-    assert context.kb.store.get(record.id).version == record.version
+    assert context.desk.content.get(record.id).version == record.version

@@ -11,12 +11,14 @@ import pytest
 from PySide6.QtCore import QUrl
 from test_editor import type_text
 
+from kbdesk.records import ImportReport, Kind, Status
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.editor import EditorPage
 from kbdesk.ui.editor.conflict import Unsaved
 from kbdesk.ui.editor.history import RevisionTableModel
 from kbdesk.ui.editor.list_model import OVERDUE, ArticleFilterProxy, ArticleListModel
 from kbdesk.ui.editor.markdown_edit import MarkdownHighlighter
+from kbdesk.ui.editor.transfer_dialog import ImportReportDialog
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +35,7 @@ def page(qtbot, context: AppContext) -> EditorPage:  # type: ignore[no-untyped-d
 
 
 def test_models_pass_the_model_tester(qtmodeltester, context: AppContext) -> None:  # type: ignore[no-untyped-def]
-    records = context.kb.store.list()
+    records = context.desk.content.list()
     model = ArticleListModel()
     model.set_records(records)
     qtmodeltester.check(model)
@@ -41,18 +43,39 @@ def test_models_pass_the_model_tester(qtmodeltester, context: AppContext) -> Non
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy)
     revisions = RevisionTableModel()
-    revisions.set_revisions(context.kb.store.revisions(records[0].id))
+    revisions.set_revisions(context.desk.content.revisions(records[0].id))
     qtmodeltester.check(revisions)
 
 
+def test_every_other_model_of_the_editor_passes_the_model_tester(
+    qtmodeltester, page: EditorPage, context: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    """The list as the page fills and updates it, the completers and the import report."""
+    records = context.desk.content.list()
+    page.items.model.upsert([replace(records[0], title="Изменено")])
+    page.items.proxy.set_kind(Kind.TEMPLATE.value)
+    qtmodeltester.check(page.items.model)
+    qtmodeltester.check(page.items.proxy)
+    qtmodeltester.check(page.form.tag_completer.model())
+    qtmodeltester.check(page.form.owner_completer.model())
+    report = ImportReport(
+        created=["a"], updated=["b"], unchanged=["c"], failed=[("d.md", "no title")]
+    )
+    report.warnings.append(("e.md", "unknown field"))
+    dialog = ImportReportDialog(report, page)
+    assert dialog.model.rowCount() == 5
+    qtmodeltester.check(dialog.model)
+    dialog.close()
+
+
 def test_overdue_reviews_are_found_and_flagged(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
-    store = context.kb.store
+    store = context.desk.content
     record = store.get_by_slug("cold-food")
     assert record is not None
     overdue_before = sum(
         1
         for r in store.list()
-        if r.review_by and r.review_by < date.today() and r.status != "archived"
+        if r.review_by and r.review_by < date.today() and r.status != Status.ARCHIVED
     )
     late = replace(record.to_item(), owner="Вера", review_by=date.today() - timedelta(days=1))
     context.save(late, article_id=record.id)
@@ -72,8 +95,8 @@ def test_overdue_reviews_are_found_and_flagged(qtbot, context: AppContext) -> No
 def test_links_are_checked_and_open_the_target(
     qtbot, page: EditorPage, context: AppContext
 ) -> None:  # type: ignore[no-untyped-def]
-    store = context.kb.store
-    archived = next(r for r in store.list() if r.status == "archived")
+    store = context.desk.content
+    archived = next(r for r in store.list() if r.status == Status.ARCHIVED)
     target = store.get_by_slug("delivery-zones")
     assert target is not None
     page.new_item("Ссылки")
@@ -97,7 +120,7 @@ def test_links_are_checked_and_open_the_target(
 
 def test_template_placeholders_and_issues_are_listed_live(qtbot, page: EditorPage) -> None:  # type: ignore[no-untyped-def]
     page.new_item("Шаблон")
-    page.form.kind.setCurrentIndex(page.form.kind.findData("template"))
+    page.form.kind.setCurrentIndex(page.form.kind.findData(Kind.TEMPLATE.value))
     page.source.setPlainText("Здравствуйте, {{имя}}!\nСкидка {{скидка|10%}}.\nОшибка {{1x}}")
     page.editor.refresh_now()
     assert page.preview.placeholders.isVisible()
@@ -138,7 +161,7 @@ def test_import_reports_every_file_and_export_round_trips(
     assert rows[0][0].endswith("broken.md") and rows[0][1] == "failed" and rows[0][2]
     assert ["good", "created", ""] in rows
     dialog.close()
-    assert page.items.model.row_of(context.kb.store.get_by_slug("good").id) is not None
+    assert page.items.model.row_of(context.desk.content.get_by_slug("good").id) is not None
     target = tmp_path / "out.zip"
     with qtbot.waitSignal(page.transfer.exported, timeout=10000):
         assert page.transfer.start_export(target)

@@ -1,49 +1,112 @@
 """Unsaved work kept as a draft, so that a crash or a closed window loses nothing.
 
-Drafts are stored per operator under the page's `draft_key`: the slug of a saved item, or a
-`new:` key for an item never saved. The texts keep the page's translation context: they are the
-page's messages, shown in its editor.
+Drafts are stored per operator under the session's `draft_key`: the slug of a saved item, or a
+`new:` key for an item never saved. The texts keep the editor page's translation context: they
+are the page's messages, shown above its form.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from kbdesk.content import ContentItem
-from kbdesk.db import StorageError
-from kbdesk.drafts import DraftRecord
-from kbdesk.store import ArticleRecord, NotFoundError
-from kbdesk.ui.editor.list_model import local_time
-
-if TYPE_CHECKING:
-    from kbdesk.ui.editor.page import EditorPage
+from kbdesk.formats import local_time
+from kbdesk.records import ArticleRecord, DraftRecord, NotFoundError, StorageError
+from kbdesk.ui.context import AppContext
+from kbdesk.ui.editor.session import EditSession
 
 log = logging.getLogger(__name__)
 
 
-class DraftFlow:
-    """Autosave, recovery and discarding of unsaved work for one editor page."""
+class DraftKeeper:
+    """Autosave, recovery and discarding of the unsaved work in one edit session."""
 
-    def __init__(self, page: EditorPage) -> None:
-        self.page = page
+    def __init__(self, session: EditSession, context: AppContext) -> None:
+        self._session = session
+        self._context = context
+        self._drafts = context.desk.drafts
+        self._content = context.desk.content
 
-    def load_over(self, record: ArticleRecord | None, draft: DraftRecord) -> None:
+    def new_key(self) -> str:
+        """The draft key for an item that has no slug in the database yet."""
+        return self._drafts.new_key()
+
+    def find(self, key: str) -> DraftRecord | None:
+        """The operator's draft under `key`, if there is one."""
+        return self._drafts.get(self._context.operator, key)
+
+    def offered(self) -> list[DraftRecord]:
+        """What to offer back: every draft of this operator except the one open here."""
+        if not self._context.can_edit:
+            return []
+        key = self._session.draft_key
+        return [d for d in self._drafts.list(self._context.operator) if d.key != key]
+
+    # -- keeping -----------------------------------------------------------------------------
+
+    def autosave(self, item: ContentItem, *, slug_auto: bool = False) -> None:
+        """Keep `item` as the session's draft; typing back to the saved text drops the draft."""
+        if not self._context.can_edit:
+            return
+        session = self._session
+        try:
+            if item == session.baseline:
+                self.delete(session.draft_key)
+                return
+            self._drafts.save(
+                self._context.operator,
+                session.draft_key,
+                item,
+                article_id=session.article_id,
+                base_version=session.base_version,
+                extra={"slug_auto": slug_auto},
+            )
+        except (PermissionError, StorageError):
+            log.exception("could not autosave the draft")
+
+    def delete(self, key: str) -> None:
+        try:
+            self._drafts.delete(self._context.operator, key)
+        except StorageError:
+            log.exception("could not delete the draft")
+
+    # -- bringing back -----------------------------------------------------------------------
+
+    def restore(self, draft: DraftRecord) -> None:
+        """A draft back in the editor, over the item it was written for if that still exists."""
+        record = None
+        if draft.article_id is not None:
+            try:
+                record = self._content.get(draft.article_id)
+            except NotFoundError:
+                record = None
+        self.restore_over(record, draft)
+
+    def restore_over(self, record: ArticleRecord | None, draft: DraftRecord) -> None:
         """Unsaved work back in the editor, still based on the version it started from."""
-        page = self.page
+        session = self._session
         if record is None:
-            page._set_state(None, None, draft.key)
-            page.editor.load(
-                draft.item, page._blank(), is_new=True, slug_auto=bool(draft.extra.get("slug_auto"))
+            session.load(
+                draft.item,
+                session.blank(),
+                record=None,
+                base_version=None,
+                key=draft.key,
+                slug_auto=bool(draft.extra.get("slug_auto")),
             )
         else:
-            page._set_state(record.id, draft.base_version or record.version, draft.key)
-            page.editor.load(draft.item, record.to_item(), is_new=False)
+            session.load(
+                draft.item,
+                record.to_item(),
+                record=record,
+                base_version=draft.base_version or record.version,
+                key=draft.key,
+            )
         when = local_time(draft.updated_at)
         if record is not None and draft.base_version not in (None, record.version):
-            page.editor.show_message(
+            session.show_message(
                 QCoreApplication.translate(
                     "EditorPage",
                     "Your unsaved changes from {when} are back. The item has been saved since "
@@ -52,68 +115,21 @@ class DraftFlow:
                 error=True,
             )
         else:
-            page.editor.show_message(
+            session.show_message(
                 QCoreApplication.translate(
                     "EditorPage", "Your unsaved changes from {when} are back."
                 ).format(when=when)
             )
 
-    def autosave(self) -> None:
-        page = self.page
-        page.editor.autosaved()
-        if not page.context.can_edit:
-            return
-        item = page.editor.current_item()
-        try:
-            if item == page.editor.baseline:
-                self.delete(page.draft_key)
-                return
-            page.drafts.save(
-                page.context.operator,
-                page.draft_key,
-                item,
-                article_id=page.article_id,
-                base_version=page.base_version,
-                extra={"slug_auto": page.form.slug_auto},
-            )
-        except (PermissionError, StorageError):
-            log.exception("could not autosave the draft")
-
-    def delete(self, key: str) -> None:
-        try:
-            self.page.drafts.delete(self.page.context.operator, key)
-        except StorageError:
-            log.exception("could not delete the draft")
-
-    def restore(self, key: str) -> bool:
-        page = self.page
-        draft = page.drafts.get(page.context.operator, key)
-        if draft is None or not page._confirm_leave():
-            self.refresh()
-            return False
-        record = None
-        if draft.article_id is not None:
-            try:
-                record = page.kb.store.get(draft.article_id)
-            except NotFoundError:
-                record = None
-        self.load_over(record, draft)
-        return True
-
     def discard_changes(self) -> None:
         """Back to the saved version (or a blank new item) and forget the draft."""
-        page = self.page
-        self.delete(page.draft_key)
-        if page.article_id is None:
-            page._start_new(ContentItem(slug="", title=""))
+        session = self._session
+        self.delete(session.draft_key)
+        article_id = session.article_id
+        if article_id is None:
+            session.start_new(ContentItem(slug="", title=""), self.new_key())
             return
         try:
-            page._load_record(page.kb.store.get(page.article_id))
+            session.load_record(self._content.get(article_id))
         except NotFoundError:
-            page._start_new(ContentItem(slug="", title=""))
-
-    def refresh(self) -> None:
-        """The recovery bar offers every draft of this operator except the one open here."""
-        page = self.page
-        drafts = [d for d in page.drafts.list(page.context.operator) if d.key != page.draft_key]
-        page.recovery.set_drafts(drafts if page.context.can_edit else [])
+            session.start_new(ContentItem(slug="", title=""), self.new_key())

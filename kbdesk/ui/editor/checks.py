@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QCoreApplication
 
 from kbdesk.diffing import MINE_MARKER, SPLIT_MARKER, THEIRS_MARKER
-from kbdesk.models import Kind, Status
+from kbdesk.records import Kind, Status
 from kbdesk.rendering import find_links
 from kbdesk.templating import IssueCode, TemplateIssue, lint
 from kbdesk.ui.editor.preview import Check
@@ -54,7 +54,7 @@ def collect_checks(
     """
     translate = QCoreApplication.translate
     checks: list[Check] = []
-    if kind == Kind.TEMPLATE.value:
+    if kind == Kind.TEMPLATE:
         checks.extend(
             Check(issue.line, issue.column, _issue_message(issue), "error") for issue in lint(body)
         )
@@ -68,12 +68,12 @@ def collect_checks(
                 "EditorChecks", "link to “{slug}”: no item has this slug"
             ).replace("{slug}", link.slug)
             checks.append(Check(link.line, 1, message, "error"))
-        elif status == Status.ARCHIVED.value:
+        elif status == Status.ARCHIVED:
             message = translate(
                 "EditorChecks", "link to “{slug}”: the item is archived"
             ).replace("{slug}", link.slug)
             checks.append(Check(link.line, 1, message, "warning"))
-        elif status == Status.DRAFT.value:
+        elif status == Status.DRAFT:
             message = translate(
                 "EditorChecks", "link to “{slug}”: the item is a draft, not published yet"
             ).replace("{slug}", link.slug)

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from kbdesk.content import ContentItem, dump
 from kbdesk.diffing import ItemMerge, item_diff_html, merge_items
-from kbdesk.store import ArticleRecord, ArticleStore, ConflictError
+from kbdesk.formats import local_time
+from kbdesk.records import ArticleRecord, ConflictError
+from kbdesk.services import ContentService
 from kbdesk.ui.browser import SafeBrowser
-from kbdesk.ui.editor.list_model import local_time
 from kbdesk.ui.editor.markdown_edit import MarkdownEdit
 
 
@@ -126,13 +127,22 @@ class ConflictDialog(QDialog):
         self.accept()
 
 
+def ask_conflict_choice(
+    parent: QWidget, conflict: ConflictError, mine: ContentItem
+) -> ConflictChoice:
+    """The conflict dialog, modal over `parent`; Cancel unless the user picks a way out."""
+    dialog = ConflictDialog(conflict.current, mine, conflict.expected_version, parent)
+    dialog.exec()
+    return dialog.choice
+
+
 def merge_with_theirs(
-    store: ArticleStore, conflict: ConflictError, mine: ContentItem, *, theirs_label: str
+    content: ContentService, conflict: ConflictError, mine: ContentItem, *, theirs_label: str
 ) -> ItemMerge:
     """Three-way merge against the version the edit started from (revision N is version N)."""
     theirs = conflict.current
     base = next(
-        (r.item for r in store.revisions(theirs.id) if r.number == conflict.expected_version),
+        (r.item for r in content.revisions(theirs.id) if r.number == conflict.expected_version),
         # Without the common ancestor every difference is shown as a conflict: never a guess.
         ContentItem(slug=mine.slug, title=""),
     )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk.content import SLUG_RE, ContentItem, normalize_tags, slugify
-from kbdesk.models import Kind, Status
+from kbdesk.records import Kind, Status
 
 TITLE_FIELD, SLUG_FIELD = "title", "slug"
 

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from kbdesk.content import ContentItem
 from kbdesk.diffing import item_diff_html
-from kbdesk.store import RevisionRecord
+from kbdesk.formats import local_time
+from kbdesk.records import RevisionRecord
 from kbdesk.ui.browser import SafeBrowser
-from kbdesk.ui.editor.list_model import local_time
 
 Index = QModelIndex | QPersistentModelIndex
 NUMBER, AUTHOR, WHEN, NOTE = range(4)

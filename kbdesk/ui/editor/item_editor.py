@@ -1,8 +1,9 @@
 """The open item: its fields, the markdown source and the live preview with its checks.
 
-This widget knows what is typed and what is saved (`baseline`), so it can tell whether there
-are unsaved changes; when and where to save is the page's business. Work per keystroke is
-kept tiny: the preview, the checks and the exact unsaved comparison wait for a pause.
+This widget shows what the edit session holds and reports typing back to it: the session
+compares it with the saved baseline to know whether there are unsaved changes; when and where
+to save is the page's business. Work per keystroke is kept tiny: the preview, the checks and
+the exact unsaved comparison wait for a pause.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from kbdesk.content import ContentItem, normalize_body
-from kbdesk.models import Kind, Status
+from kbdesk.records import Kind, Status
 from kbdesk.templating import parse
 from kbdesk.ui.editor.checks import collect_checks
 from kbdesk.ui.editor.form import ItemForm
 from kbdesk.ui.editor.markdown_edit import MarkdownEdit
 from kbdesk.ui.editor.preview import PreviewPane
+from kbdesk.ui.editor.session import EditSession
 
 PREVIEW_DELAY_MS = 250  # re-render and re-check once typing pauses
 AUTOSAVE_IDLE_MS = 3000  # autosave after this much idle time...
@@ -27,15 +29,17 @@ AUTOSAVE_MAX_GAP_S = 10.0  # ...and at least this often while typing never pause
 
 
 class ItemEditor(QWidget):
-    dirty_changed = Signal(bool)
     autosave_due = Signal()  # unsaved typing paused, went on too long, or focus left
 
-    def __init__(self, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: EditSession,
+        parent: QWidget | None = None,
+        *,
+        autosave_idle_ms: int = AUTOSAVE_IDLE_MS,
+    ) -> None:
         super().__init__(parent)
-        self.operator = operator
-        self.baseline = ContentItem(slug="", title="")
-        self.is_new = True
-        self._dirty = False
+        self.session = session
         self._loading = False
         self._pending_autosave = False
         self._last_autosave = time.monotonic()
@@ -68,46 +72,25 @@ class ItemEditor(QWidget):
         layout.addWidget(self.form)
         layout.addWidget(self.splitter, 1)
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
-        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_IDLE_MS)
+        self._autosave_timer = QTimer(self, singleShot=True, interval=autosave_idle_ms)
         self._preview_timer.timeout.connect(self._on_preview_due)
         self._autosave_timer.timeout.connect(self._on_autosave_idle)
         self.form.changed.connect(self._on_edited)
         self.source.textChanged.connect(self._on_edited)
         self.source.focus_lost.connect(self._on_source_focus_lost)
         self.preview.line_requested.connect(self.source.go_to_line)
+        session.loaded.connect(self._on_session_loaded)
+        session.saved.connect(self._on_session_saved)
+        session.dirty_changed.connect(self._on_dirty_changed)
+        session.read_only_changed.connect(self._on_read_only_changed)
+        session.message_changed.connect(self._on_message_changed)
 
     # -- content -----------------------------------------------------------------------------
-
-    def load(
-        self, item: ContentItem, baseline: ContentItem, *, is_new: bool, slug_auto: bool = False
-    ) -> None:
-        self._loading = True
-        try:
-            self.form.set_item(item, slug_auto=slug_auto)
-            self.source.setPlainText(item.body)
-        finally:
-            self._loading = False
-        self.baseline = baseline
-        self.is_new = is_new
-        self.autosaved()
-        self.show_message("")
-        self.refresh_now()
-
-    def saved(self, baseline: ContentItem) -> None:
-        """The typed text is now saved: it becomes the baseline, the cursor stays put."""
-        self.baseline = baseline
-        self.is_new = False
-        self.form.slug_auto = False
-        self.autosaved()
-        self.refresh_now()
 
     def current_item(self) -> ContentItem:
         # toRawText keeps no-break spaces, which toPlainText would turn into plain spaces.
         raw = self.source.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
         return self.form.item(normalize_body(raw))
-
-    def is_dirty(self) -> bool:
-        return self._dirty
 
     def autosaved(self) -> None:
         self._autosave_timer.stop()
@@ -119,25 +102,40 @@ class ItemEditor(QWidget):
         self._targets = targets
         self._preview_timer.start()
 
-    def set_read_only(self, read_only: bool) -> None:
+    # -- reacting ----------------------------------------------------------------------------
+
+    def _on_session_loaded(self, item: ContentItem, slug_auto: bool) -> None:
+        self._loading = True
+        try:
+            self.form.set_item(item, slug_auto=slug_auto)
+            self.source.setPlainText(item.body)
+        finally:
+            self._loading = False
+        self.autosaved()
+        self.refresh_now()
+
+    def _on_session_saved(self, _baseline: ContentItem) -> None:
+        # The typed text is now saved: the cursor, the undo stack and the form stay as they are.
+        self.form.slug_auto = False
+        self.autosaved()
+        self.refresh_now()
+
+    def _on_dirty_changed(self, _dirty: bool) -> None:
+        self._update_heading()
+
+    def _on_read_only_changed(self, read_only: bool) -> None:
         self.form.set_read_only(read_only)
         self.source.setReadOnly(read_only)
 
-    def show_message(self, text: str, *, error: bool = False) -> None:
+    def _on_message_changed(self, text: str, error: bool) -> None:
         self.message.setText(text)
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1d5e2a;")
         self.message.setVisible(bool(text))
 
-    def append_message(self, text: str) -> None:
-        self.message.setText(f"{self.message.text()} {text}".strip())
-        self.message.show()
-
-    # -- reacting ----------------------------------------------------------------------------
-
     def _on_edited(self, *_args: object) -> None:
         if self._loading:
             return
-        self._set_dirty(True)  # exact comparison with the baseline waits for a pause
+        self.session.mark_edited()  # exact comparison with the baseline waits for a pause
         self._preview_timer.start()
         self._pending_autosave = True
         if time.monotonic() - self._last_autosave > AUTOSAVE_MAX_GAP_S:
@@ -160,28 +158,22 @@ class ItemEditor(QWidget):
         """Preview, checks and the unsaved marker from the current text."""
         self._preview_timer.stop()
         item = self.current_item()
-        self._set_dirty(item != self.baseline)
-        if item.kind == Kind.TEMPLATE.value:
+        self.session.compare_with_saved(item)
+        if item.kind == Kind.TEMPLATE:
             placeholders = parse(item.body).placeholders
-            self.preview.show_template(item.body, self.operator, placeholders)
+            self.preview.show_template(item.body, self.session.operator, placeholders)
         else:
             self.preview.show_article(item.body, self._link_ok)
         self.preview.set_checks(collect_checks(item.body, item.kind, self._targets, item.slug))
         self._update_heading()
 
     def _link_ok(self, slug: str) -> bool:
-        return self._targets.get(slug) not in (None, Status.ARCHIVED.value)
-
-    def _set_dirty(self, dirty: bool) -> None:
-        if dirty == self._dirty:
-            return
-        self._dirty = dirty
-        self._update_heading()
-        self.dirty_changed.emit(dirty)
+        return self._targets.get(slug) not in (None, Status.ARCHIVED)
 
     def _update_heading(self) -> None:
+        dirty = self.session.dirty
         title = self.form.title.text().strip() or self.tr("New item")
-        if self.is_new:
+        if self.session.is_new:
             title = self.tr("{title} (new)").format(title=title)
-        self.heading.setText(f"● {title}" if self._dirty else title)
-        self.heading.setToolTip(self.tr("Unsaved changes") if self._dirty else "")
+        self.heading.setText(f"● {title}" if dirty else title)
+        self.heading.setToolTip(self.tr("Unsaved changes") if dirty else "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from kbdesk.models import Status
-from kbdesk.store import ArticleRecord
+from kbdesk.formats import local_time
+from kbdesk.records import ArticleRecord, Kind, Status
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,16 +28,10 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE = "overdue"  # status filter value: published or draft items past their review date
 
 
-def local_time(moment: datetime) -> str:
-    """Stored times are UTC (SQLite hands them back without a zone); show local time."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone().strftime("%d.%m.%Y %H:%M")
-
-
 def is_overdue(record: ArticleRecord, today: date | None = None) -> bool:
     return (
         record.review_by is not None
-        and record.status != Status.ARCHIVED.value
+        and record.status != Status.ARCHIVED
         and record.review_by < (today or date.today())
     )
 
@@ -57,11 +51,12 @@ class ArticleListModel(QAbstractTableModel):
             self.tr("Owner"),
             self.tr("Review by"),
         )
-        self._kinds = {"article": self.tr("article"), "template": self.tr("template")}
+        # Keyed by the StrEnum members, which equal (and hash as) the stored strings.
+        self._kinds = {Kind.ARTICLE: self.tr("article"), Kind.TEMPLATE: self.tr("template")}
         self._statuses = {
-            "draft": self.tr("draft"),
-            "published": self.tr("published"),
-            "archived": self.tr("archived"),
+            Status.DRAFT: self.tr("draft"),
+            Status.PUBLISHED: self.tr("published"),
+            Status.ARCHIVED: self.tr("archived"),
         }
 
     # -- content -----------------------------------------------------------------------------
@@ -131,12 +126,12 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == REVIEW_BY and is_overdue(record, self._today):
                 return QBrush(QColor("#b00020"))
-            if record.status == Status.ARCHIVED.value:
+            if record.status == Status.ARCHIVED:
                 return QBrush(QColor("#8a8a8a"))
         overdue_cell = column == REVIEW_BY and is_overdue(record, self._today)
         if role == Qt.ItemDataRole.BackgroundRole and overdue_cell:
             return QBrush(QColor("#fde7ea"))
-        if role == Qt.ItemDataRole.FontRole and column == TITLE and record.status == "draft":
+        if role == Qt.ItemDataRole.FontRole and column == TITLE and record.status == Status.DRAFT:
             font = QFont()
             font.setItalic(True)  # drafts are not visible to operators yet
             return font

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.models import Kind, Status
-from kbdesk.store import ArticleRecord
+from kbdesk.records import ArticleRecord, Kind, Status
 from kbdesk.ui.editor.list_model import (
     CATEGORY,
     KIND,

@@ -1,57 +1,57 @@
 """The editor page: every item on the left, the open one on the right.
 
-The editing state is small and explicit: which article is open (`article_id`), which version
-the edit is based on (`base_version`, sent as `expected_version` so that a concurrent save is
-never overwritten silently) and under which key unsaved work is autosaved (`draft_key`).
-Saving and its conflicts live in `saving`, autosaved drafts and their recovery in `autosave`;
-this module holds the layout, the actions and the loading.
+What is being edited lives in an `EditSession` (`session`): the open record, the version the
+edit is based on, the draft key, unsaved changes, the message. The widgets observe it; the
+`ItemSaver` (saving and its conflicts) and the `DraftKeeper` (autosaved drafts and their
+recovery) change it through its public methods. This module holds the layout, the actions, the
+prompts that need a window (unsaved changes, history) and the list of every item.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from kbdesk.content import ContentItem, slugify
-from kbdesk.drafts import DraftStore, new_draft_key
-from kbdesk.models import Kind, Status
-from kbdesk.store import ArticleRecord, NotFoundError
+from kbdesk.diffing import ItemMerge
+from kbdesk.records import Kind, NotFoundError, Status
 from kbdesk.templating import parse
 from kbdesk.ui.context import AppContext
-from kbdesk.ui.editor.autosave import DraftFlow
-from kbdesk.ui.editor.conflict import Unsaved, ask_unsaved
+from kbdesk.ui.editor.autosave import DraftKeeper
+from kbdesk.ui.editor.checks import first_conflict_line
+from kbdesk.ui.editor.conflict import Unsaved, ask_conflict_choice, ask_unsaved
 from kbdesk.ui.editor.history import HistoryDialog
-from kbdesk.ui.editor.item_editor import ItemEditor
+from kbdesk.ui.editor.item_editor import AUTOSAVE_IDLE_MS, ItemEditor
 from kbdesk.ui.editor.list_panel import ItemListPanel
 from kbdesk.ui.editor.recovery import RecoveryBar
-from kbdesk.ui.editor.saving import SaveFlow
+from kbdesk.ui.editor.saving import ItemSaver
+from kbdesk.ui.editor.session import EditSession
 from kbdesk.ui.editor.transfer_dialog import TransferController
 
 
 class EditorPage(QWidget):
     modified_changed = Signal(bool)  # unsaved changes appeared or went (e.g. to mark the tab)
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, *, autosave_idle_ms: int = AUTOSAVE_IDLE_MS) -> None:
         super().__init__()
         self.context = context
-        self.kb = context.kb
-        self.drafts = DraftStore(context.kb.db, context.kb.store)
-        self.article_id: int | None = None
-        self.base_version: int | None = None
-        self.draft_key = new_draft_key()
-        # Saving with its conflicts, and unsaved work kept as drafts: each in its own module.
-        self.save_flow = SaveFlow(self)
-        self.draft_flow = DraftFlow(self)
+        self.content = context.desk.content
+        self.drafts = context.desk.drafts
+        self.session = EditSession(context.operator, self)
+        self.keeper = DraftKeeper(self.session, context)
+        self.saver = ItemSaver(
+            self.session, context, self.keeper, partial(ask_conflict_choice, self), self
+        )
         # The list of every item is loaded when the page is first shown: with thousands of
         # items it costs a second, which operators (who never see this page) must not pay.
         self._list_stale = True
         self._targets: dict[str, str] = {}
         self.items = ItemListPanel()
         self.recovery = RecoveryBar()
-        self.editor = ItemEditor(context.operator)
+        self.editor = ItemEditor(self.session, autosave_idle_ms=autosave_idle_ms)
         self.form, self.source, self.preview = (
             self.editor.form,
             self.editor.source,
@@ -73,7 +73,11 @@ class EditorPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
         self.items.item_chosen.connect(self._on_item_chosen)
-        self.editor.dirty_changed.connect(self._on_dirty_changed)
+        self.session.opened.connect(self._on_session_opened)
+        self.session.dirty_changed.connect(self._on_dirty_changed)
+        self.saver.field_error.connect(self.form.show_error)
+        self.saver.line_requested.connect(self.source.go_to_line)
+        self.saver.merged.connect(self._on_merged)
         self.editor.autosave_due.connect(self._on_autosave_due)
         self.preview.kb_link.connect(self._on_link_clicked)
         self.recovery.restore_requested.connect(self.restore_draft)
@@ -117,8 +121,16 @@ class EditorPage(QWidget):
         """Import… and Export… for the File menu."""
         return self.transfer.actions()
 
+    @property
+    def article_id(self) -> int | None:
+        return self.session.article_id
+
+    @property
+    def base_version(self) -> int | None:
+        return self.session.base_version
+
     def is_dirty(self) -> bool:
-        return self.editor.is_dirty()
+        return self.session.dirty
 
     def open_article(self, article_id: int) -> bool:
         """Show an item for editing; False if the user chose to stay with unsaved work."""
@@ -128,22 +140,22 @@ class EditorPage(QWidget):
         if not self._confirm_leave():
             return False
         try:
-            record = self.kb.store.get(article_id)
+            record = self.content.get(article_id)
         except NotFoundError:
-            self.editor.show_message(self.tr("This item no longer exists."), error=True)
+            self.session.show_message(self.tr("This item no longer exists."), error=True)
             return False
-        draft = self.drafts.get(self.context.operator, record.slug)
+        draft = self.keeper.find(record.slug)
         if draft is not None and self.context.can_edit:
-            self.draft_flow.load_over(record, draft)
+            self.keeper.restore_over(record, draft)
         else:
-            self._load_record(record)
+            self.session.load_record(record)
         return True
 
     def new_item(self, title: str = "", body: str = "") -> bool:
         if not self._confirm_leave():
             return False
-        kind = Kind.TEMPLATE.value if body and parse(body).placeholders else Kind.ARTICLE.value
-        self._start_new(ContentItem(slug=slugify(title), title=title, body=body, kind=kind))
+        kind = Kind.TEMPLATE if body and parse(body).placeholders else Kind.ARTICLE
+        self._start_new(ContentItem(slug=slugify(title), title=title, body=body, kind=kind.value))
         self.form.title.setFocus()
         return True
 
@@ -167,61 +179,37 @@ class EditorPage(QWidget):
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
 
-    # -- loading -----------------------------------------------------------------------------
-
-    def _blank(self) -> ContentItem:
-        return ContentItem(
-            slug="", title="", status=Status.DRAFT.value, owner=self.context.operator
-        )
-
     def _start_new(self, typed: ContentItem) -> None:
-        blank = self._blank()
-        item = replace(blank, title=typed.title, slug=typed.slug, body=typed.body, kind=typed.kind)
-        self._set_state(None, None, new_draft_key())
-        self.editor.load(item, blank, is_new=True, slug_auto=True)
-
-    def _load_record(self, record: ArticleRecord) -> None:
-        self._set_state(record.id, record.version, record.slug)
-        self.editor.load(record.to_item(), record.to_item(), is_new=False)
-
-    def _set_state(self, article_id: int | None, base_version: int | None, key: str) -> None:
-        self.article_id, self.base_version, self.draft_key = article_id, base_version, key
-        self.items.select(article_id)
-        self._update_actions()
-        self.draft_flow.refresh()
+        self.session.start_new(typed, self.keeper.new_key())
 
     # -- saving ------------------------------------------------------------------------------
 
     def save(self) -> bool:
         """Validate and save as a new revision; True when nothing unsaved is left."""
-        return self.save_flow.save()
+        return self.saver.save(self.editor.current_item(), self.form.validate)
 
     def restore_revision(self, number: int) -> bool:
         """An old revision back as a new one; unsaved work is asked about first."""
-        return self.save_flow.restore_revision(number)
-
-    def _merged_with_conflicts_text(self, version: int, places: int) -> str:
-        # Here rather than in saving: lupdate keeps the plural forms of self.tr() texts only.
-        return self.tr(
-            "Merged with version {version}. %n place(s) changed on both sides are "
-            "marked: keep the right text, delete the marker lines, then save.",
-            "",
-            places,
-        ).format(version=version)
+        if self.article_id is None or not self.saver.may_edit() or not self._confirm_leave():
+            return False
+        return self.saver.restore_revision(number)
 
     # -- unsaved work ------------------------------------------------------------------------
 
+    def autosave_now(self) -> None:
+        """Keep what is typed as a draft now (the editor asks after a pause or on focus loss)."""
+        self.editor.autosaved()
+        self.keeper.autosave(self.editor.current_item(), slug_auto=self.form.slug_auto)
+
     def _confirm_leave(self) -> bool:
-        if not self.editor.is_dirty():
+        if not self.session.dirty:
             return True
         choice = self._ask_unsaved()
         if choice is Unsaved.SAVE:
             return self.save()
         if choice is Unsaved.DISCARD:
-            self.draft_flow.delete(self.draft_key)
-            self.editor.load(
-                self.editor.baseline, self.editor.baseline, is_new=self.article_id is None
-            )
+            self.keeper.delete(self.session.draft_key)
+            self.session.revert()
             return True
         return False
 
@@ -229,37 +217,80 @@ class EditorPage(QWidget):
         return ask_unsaved(self, self.form.title.text().strip() or self.tr("the new item"))
 
     def restore_draft(self, key: str) -> bool:
-        return self.draft_flow.restore(key)
+        """Unsaved work from an earlier session back in the editor (after asking about this)."""
+        draft = self.keeper.find(key)
+        if draft is None or not self._confirm_leave():
+            self._refresh_recovery()
+            return False
+        self.keeper.restore(draft)
+        return True
 
     def discard_changes(self) -> None:
         """Back to the saved version (or a blank new item) and forget the draft."""
-        self.draft_flow.discard_changes()
+        self.keeper.discard_changes()
+
+    def _refresh_recovery(self) -> None:
+        self.recovery.set_drafts(self.keeper.offered())
 
     # -- reacting ----------------------------------------------------------------------------
 
+    def _on_session_opened(self) -> None:
+        self.items.select(self.article_id)
+        self._update_actions()
+        self._refresh_recovery()
+
+    def _on_merged(self, version: int, merged: ItemMerge) -> None:
+        # The merge's messages are here rather than in saving: lupdate keeps the plural forms
+        # of self.tr() texts only.
+        if merged.body_conflicts:
+            self.session.show_message(
+                self.tr(
+                    "Merged with version {version}. %n place(s) changed on both sides are "
+                    "marked: keep the right text, delete the marker lines, then save.",
+                    "",
+                    merged.body_conflicts,
+                ).format(version=version),
+                error=True,
+            )
+            line = first_conflict_line(merged.item.body)
+            if line is not None:
+                self.source.go_to_line(line)
+        else:
+            self.session.show_message(
+                self.tr("Merged with version {version}: check the result and save.").format(
+                    version=version
+                )
+            )
+        if merged.field_conflicts:
+            self.session.append_message(
+                self.tr("Both of you changed: {fields}; yours were kept.").format(
+                    fields=", ".join(merged.field_conflicts)
+                )
+            )
+
     def _on_autosave_due(self) -> None:
-        self.draft_flow.autosave()
+        self.autosave_now()
 
     def _on_dirty_changed(self, dirty: bool) -> None:
         self._update_actions()
         self.modified_changed.emit(dirty)
 
     def _update_actions(self) -> None:
-        can, dirty = self.context.can_edit, self.editor.is_dirty()
+        can, dirty = self.context.can_edit, self.session.dirty
         self.save_action.setEnabled(can and (dirty or self.article_id is None))
         self.discard_action.setEnabled(can and dirty)
         self.new_action.setEnabled(can)
         self.history_action.setEnabled(self.article_id is not None)
-        archived = self.editor.baseline.status == Status.ARCHIVED.value
+        archived = self.session.baseline.status == Status.ARCHIVED
         self.archive_action.setText(self.tr("Un&archive") if archived else self.tr("&Archive"))
         self.archive_action.setEnabled(can and self.article_id is not None)
 
     def _apply_role(self) -> None:
-        self.editor.set_read_only(not self.context.can_edit)
+        self.session.set_read_only(not self.context.can_edit)
         self.transfer.update_enabled()
         self._update_actions()
         if not self.context.can_edit:
-            self.editor.show_message(
+            self.session.show_message(
                 self.tr(
                     "You are signed in as an operator: editing needs the editor or team lead role."
                 ),
@@ -276,16 +307,15 @@ class EditorPage(QWidget):
             self._list_stale = True
             return
         self._list_stale = False
-        records = self.kb.store.list()
+        records = self.content.list()
         self.items.set_records(records, self.article_id)
         self._targets = {record.slug: record.status for record in records}
         self.editor.set_targets(self._targets)
         self._reload_choices()
 
     def _reload_choices(self) -> None:
-        store = self.kb.store
-        owners = [operator.name for operator in store.operators()]
-        self.form.set_choices(store.categories(), store.tags(), owners)
+        owners = [person.name for person in self.context.desk.people.everyone()]
+        self.form.set_choices(self.content.categories(), self.content.tags(), owners)
 
     def _on_item_chosen(self, article_id: int) -> None:
         if not self.open_article(article_id):
@@ -296,23 +326,23 @@ class EditorPage(QWidget):
         if not ids or self._list_stale:
             self._reload_list()
         else:
-            records = self.kb.store.get_many(ids)
+            records = self.content.get_many(ids)
             self.items.upsert(records)
             self._targets.update({record.slug: record.status for record in records})
             self.editor.set_targets(self._targets)
             self._reload_choices()
-        self.save_flow.follow_saves_elsewhere(ids)
+        self.saver.follow_saves_elsewhere(ids)
 
     def _on_operator_changed(self) -> None:
-        self.editor.operator = self.context.operator
-        self.editor.show_message("")
+        self.session.set_operator(self.context.operator)
+        self.session.show_message("")
         self._apply_role()
-        self.draft_flow.refresh()
+        self._refresh_recovery()
 
     def _on_link_clicked(self, slug: str) -> None:
-        record = self.kb.store.get_by_slug(slug)
+        record = self.content.get_by_slug(slug)
         if record is None:
-            self.editor.show_message(
+            self.session.show_message(
                 self.tr("No item has the slug “{slug}”.").format(slug=slug), error=True
             )
             return
@@ -336,7 +366,7 @@ class EditorPage(QWidget):
             self.discard_changes()
 
     def _on_archive(self) -> None:
-        archived = self.editor.baseline.status == Status.ARCHIVED.value
+        archived = self.session.baseline.status == Status.ARCHIVED
         self.form.set_status(Status.PUBLISHED.value if archived else Status.ARCHIVED.value)
         self.save()
 
@@ -345,8 +375,8 @@ class EditorPage(QWidget):
             return
         article_id = self.article_id
         self.history_dialog = HistoryDialog(
-            self.editor.baseline.title,
-            lambda: self.kb.store.revisions(article_id),
+            self.session.baseline.title,
+            lambda: self.content.revisions(article_id),
             self.restore_revision,
             can_restore=self.context.can_edit,
             parent=self,
@@ -354,5 +384,5 @@ class EditorPage(QWidget):
         self.history_dialog.exec()
 
     def _on_recovery_discard(self, key: str) -> None:
-        self.draft_flow.delete(key)
-        self.draft_flow.refresh()
+        self.keeper.delete(key)
+        self._refresh_recovery()

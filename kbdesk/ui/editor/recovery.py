@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from kbdesk.drafts import DraftRecord
-from kbdesk.ui.editor.list_model import local_time
+from kbdesk.formats import local_time
+from kbdesk.records import DraftRecord
 
 
 class RecoveryBar(QFrame):

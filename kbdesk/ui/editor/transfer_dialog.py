@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.drafts import ensure_can_edit
-from kbdesk.transfer import ImportReport
+from kbdesk.records import ImportReport
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.tasks import run_task
 
@@ -193,14 +192,14 @@ class TransferController(QObject):
     def start_import(self, paths: list[Path]) -> bool:
         operator = self.context.operator
         try:
-            ensure_can_edit(self.context.kb.store, operator)
+            self.context.desk.people.require_editor(operator)
         except PermissionError as error:
             self._on_failed(error)
             return False
         self._set_busy(True)
-        kb = self.context.kb
+        content = self.context.desk.content
         run_task(
-            lambda: kb.import_paths(paths, author=operator),
+            lambda: content.import_paths(paths, operator),
             on_done=self._on_import_done,
             on_error=self._on_failed,
         )
@@ -211,8 +210,13 @@ class TransferController(QObject):
             return False
         self._set_busy(True)
         self._export_target = target
-        kb = self.context.kb
-        run_task(lambda: kb.export(target), on_done=self._on_export_done, on_error=self._on_failed)
+        content = self.context.desk.content
+        operator = self.context.operator
+        run_task(
+            lambda: content.export(target, operator),
+            on_done=self._on_export_done,
+            on_error=self._on_failed,
+        )
         return True
 
     def _set_busy(self, busy: bool) -> None:
