@@ -81,6 +81,7 @@ class KnowledgeBase:
         self._synced_at: datetime | None = None
         self._lock = threading.RLock()
         self.embedded = False  # the per-user SQLite file rather than a shared server
+        self.created = False  # this open created the database file
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -89,10 +90,14 @@ class KnowledgeBase:
         """Open (and migrate) the database. Nothing is loaded into it: see `seed_sample`."""
         home = home or paths.home_dir()
         configured_url = url or paths.database_url(home)
+        embedded = configured_url == paths.embedded_url(home)
+        file = home / paths.DATABASE_FILE
+        new = embedded and (not file.exists() or file.stat().st_size == 0)
         database = Database(configured_url)
         database.migrate()
         kb = cls(database, paths.index_dir(home) / url_key(configured_url))
-        kb.embedded = url is None and configured_url == paths.database_url(home)
+        kb.embedded = embedded
+        kb.created = new
         kb.load_synonyms()
         return kb
 

@@ -24,6 +24,9 @@ def resource_path(*parts: str) -> Path:
     return project_root().joinpath(*parts)
 
 
+DATABASE_FILE = "kbdesk.sqlite"
+
+
 def sample_articles_dir() -> Path:
     return resource_path("articles")
 
@@ -36,12 +39,14 @@ def home_dir() -> Path:
     return path
 
 
+def embedded_url(home: Path | None = None) -> str:
+    """The per-user SQLite database in the home folder."""
+    return f"sqlite:///{(home or home_dir()) / DATABASE_FILE}"
+
+
 def database_url(home: Path | None = None) -> str:
-    """`KBDESK_DATABASE_URL`, else an SQLite file in the home folder."""
-    configured = os.environ.get("KBDESK_DATABASE_URL")
-    if configured:
-        return configured
-    return f"sqlite:///{(home or home_dir()) / 'kbdesk.sqlite'}"
+    """`KBDESK_DATABASE_URL`, else the embedded SQLite file in the home folder."""
+    return os.environ.get("KBDESK_DATABASE_URL") or embedded_url(home)
 
 
 def index_dir(home: Path | None = None) -> Path:

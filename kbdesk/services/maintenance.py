@@ -66,12 +66,14 @@ class MaintenanceService:
     # -- the sample knowledge base -----------------------------------------------------------
 
     def seed_sample(self) -> int:
-        """Load the sample into a new, empty embedded database; returns how many items.
+        """Load the sample into the embedded database this start created; returns how many.
 
-        A shared database or one with content is never touched.
+        A shared database, one that has content, or one that existed before (whose owner may
+        have removed the sample) is never touched.
         """
         sample = paths.sample_articles_dir()
-        if not self._kb.embedded or self._kb.store.count() or not sample.is_dir():
+        kb = self._kb
+        if not (kb.embedded and kb.created) or kb.store.count() or not sample.is_dir():
             return 0
         report = self._kb.import_paths([sample], author=SAMPLE_AUTHOR, note=SAMPLE_NOTE)
         return len(report.created)

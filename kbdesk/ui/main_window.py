@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kbdesk import __version__
+from kbdesk.records import Role
 from kbdesk.ui.context import AppContext, IndexStatus
 
 
@@ -70,11 +71,14 @@ class SampleNotice(QFrame):
     def __init__(self, count: int, can_remove: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sampleNotice")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        # A notice, not an error: a soft colour that stands out from the page below it.
+        self.setStyleSheet(
+            "#sampleNotice { background: #fff6d6; border-bottom: 1px solid #e8d9a0; }"
+        )
         self.text = QLabel(
             self.tr(
-                "%n sample article(s) and template(s) were loaded so you can try kbdesk. "
-                "Remove them before you import your own (File → Remove sample content).",
+                "A sample knowledge base of %n items was loaded so you can try kbdesk. "
+                "Remove it before you import your own (File → Remove sample content).",
                 "",
                 count,
             )
@@ -209,13 +213,11 @@ class MainWindow(QMainWindow):
 
     def _on_operator_changed(self) -> None:
         roles = {
-            "operator": self.tr("operator"),
-            "editor": self.tr("editor"),
-            "lead": self.tr("team lead"),
+            Role.OPERATOR: self.tr("operator"),
+            Role.EDITOR: self.tr("editor"),
+            Role.LEAD: self.tr("team lead"),
         }
-        self._operator_label.setText(
-            f"{self.context.operator} · {roles.get(self.context.role.value, '')}"
-        )
+        self._operator_label.setText(f"{self.context.operator} · {roles[self.context.role]}")
         if "editor" in self.pages:
             self._apply_role()
         self.remove_sample_action.setEnabled(self.context.can_edit)

@@ -39,32 +39,32 @@
         <translation>Проверить до</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="54"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="55"/>
         <source>article</source>
         <translation>статья</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="54"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="55"/>
         <source>template</source>
         <translation>шаблон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="56"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="57"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="57"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="58"/>
         <source>published</source>
         <translation>опубл.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="58"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="59"/>
         <source>archived</source>
         <translation>в архиве</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="122"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="123"/>
         <source>Review overdue</source>
         <translation>Проверка просрочена</translation>
     </message>
@@ -93,7 +93,7 @@
     </message>
     <message>
         <location filename="../../kbdesk/ui/editor/conflict.py" line="73"/>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="144"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="153"/>
         <source>yours</source>
         <translation>ваша версия</translation>
     </message>
@@ -394,134 +394,133 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="160"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="169"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/conflict.py" line="161"/>
+        <location filename="../../kbdesk/ui/editor/conflict.py" line="170"/>
         <source>Save the changes to “{title}”?</source>
         <translation>Сохранить изменения в «{title}»?</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="98"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="104"/>
         <source>&amp;New</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="98"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="104"/>
         <source>New (Ctrl+N)</source>
         <translation>Создать (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="100"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="106"/>
         <source>&amp;Save</source>
         <translation>Со&amp;хранить</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="100"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="106"/>
         <source>Save as a new revision (Ctrl+S)</source>
         <translation>Сохранить как новую версию (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="103"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="109"/>
         <source>&amp;Discard changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="103"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="109"/>
         <source>Back to the saved text</source>
         <translation>Вернуться к сохранённому тексту</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="106"/>
-        <location filename="../../kbdesk/ui/editor/page.py" line="252"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="112"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="285"/>
         <source>&amp;Archive</source>
         <translation>В &amp;архив</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="106"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="112"/>
         <source>Hide it from operators</source>
         <translation>Скрыть от операторов</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="109"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="115"/>
         <source>&amp;History…</source>
         <translation>&amp;История…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="109"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="115"/>
         <source>Revisions (Ctrl+H)</source>
         <translation>Версии (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="131"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="145"/>
         <source>This item no longer exists.</source>
         <translation>Этого материала больше нет.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/autosave.py" line="45"/>
+        <location filename="../../kbdesk/ui/editor/autosave.py" line="110"/>
         <source>Your unsaved changes from {when} are back. The item has been saved since (version {old} → {new}): saving will show you both.</source>
         <translation>Ваши несохранённые изменения от {when} восстановлены. С тех пор материал уже сохраняли (версия {old} → {new}): при сохранении будут показаны обе версии.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/autosave.py" line="54"/>
+        <location filename="../../kbdesk/ui/editor/autosave.py" line="119"/>
         <source>Your unsaved changes from {when} are back.</source>
         <translation>Ваши несохранённые изменения от {when} восстановлены.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="40"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="94"/>
         <source>Fix the marked fields to save.</source>
         <translation>Чтобы сохранить, исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="47"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="101"/>
         <source>Resolve the merge conflicts first: keep the right text and delete the lines starting with &lt;&lt;&lt;&lt;&lt;&lt;&lt;, ======= and &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</source>
         <translation>Сначала разрешите конфликты слияния: оставьте нужный текст и удалите строки, начинающиеся с &lt;&lt;&lt;&lt;&lt;&lt;&lt;, ======= и &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="70"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="124"/>
         <source>This item was deleted meanwhile.</source>
         <translation>Тем временем этот материал удалили.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="79"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="133"/>
         <source>Not saved: {error}</source>
         <translation>Не сохранено: {error}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="91"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="144"/>
         <source>Saved as revision {number}.</source>
         <translation>Сохранено как версия {number}.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="95"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="148"/>
         <source>Nothing changed: no new revision.</source>
         <translation>Изменений нет: новая версия не создана.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="111"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="164"/>
         <source>Your changes were dropped: this is their version.</source>
         <translation>Ваши изменения отброшены: открыта их версия.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="120"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="173"/>
         <source>Not saved: {who} saved this item meanwhile.</source>
         <translation>Не сохранено: тем временем материал был изменён (автор: {who}).</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="123"/>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="198"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="33"/>
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="136"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="188"/>
         <source>theirs, version {version}</source>
         <translation>их версия {version}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/editor/page.py" line="204"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="248"/>
         <source>Merged with version {version}. %n place(s) changed on both sides are marked: keep the right text, delete the marker lines, then save.</source>
         <translation>
             <numerusform>Объединено с версией {version}. Отмечено %n место, изменённое с обеих сторон: оставьте нужный текст, удалите строки-маркеры и сохраните.</numerusform>
@@ -530,62 +529,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="153"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="260"/>
         <source>Merged with version {version}: check the result and save.</source>
         <translation>Объединено с версией {version}: проверьте результат и сохраните.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="159"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="266"/>
         <source>Both of you changed: {fields}; yours were kept.</source>
         <translation>Вы оба изменили: {fields}; оставлены ваши значения.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="173"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="72"/>
         <source>Operators cannot change the knowledge base; ask a team lead.</source>
         <translation>Операторы не могут изменять базу знаний; обратитесь к руководителю группы.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="227"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="217"/>
         <source>the new item</source>
         <translation>новый материал</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="252"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="285"/>
         <source>Un&amp;archive</source>
         <translation>Из &amp;архива</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="262"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="295"/>
         <source>You are signed in as an operator: editing needs the editor or team lead role.</source>
         <translation>Вы вошли как оператор: для редактирования нужна роль редактора или руководителя группы.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="201"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="219"/>
         <source>{who} saved a newer version ({version}) meanwhile. When you save, you will see both and decide.</source>
         <translation>Тем временем сохранена более новая версия ({version}), автор: {who}. При сохранении вы увидите обе и сможете выбрать.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="211"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="229"/>
         <source>Updated to version {version}, saved by {who}.</source>
         <translation>Обновлено до версии {version}, автор: {who}.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="313"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="346"/>
         <source>No item has the slug “{slug}”.</source>
         <translation>Нет материала с ярлыком «{slug}».</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="327"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="360"/>
         <source>Discard changes</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="328"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="361"/>
         <source>Drop all unsaved changes to this item?</source>
         <translation>Отменить все несохранённые изменения этого материала?</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="229"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="247"/>
         <source>Revision {old} restored as revision {new}.</source>
         <translation>Версия {old} восстановлена как версия {new}.</translation>
     </message>
@@ -758,22 +757,22 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/item_editor.py" line="52"/>
+        <location filename="../../kbdesk/ui/editor/item_editor.py" line="56"/>
         <source>Markdown. Link to another item with [[slug]] or [[slug|text]].</source>
         <translation>Markdown. Ссылка на другой материал: [[ярлык]] или [[ярлык|текст]].</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/item_editor.py" line="183"/>
+        <location filename="../../kbdesk/ui/editor/item_editor.py" line="175"/>
         <source>New item</source>
         <translation>Новый материал</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/item_editor.py" line="185"/>
+        <location filename="../../kbdesk/ui/editor/item_editor.py" line="177"/>
         <source>{title} (new)</source>
         <translation>{title} (новый)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/item_editor.py" line="187"/>
+        <location filename="../../kbdesk/ui/editor/item_editor.py" line="179"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
@@ -1015,103 +1014,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="97"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="101"/>
         <source>kbdesk {version}</source>
         <translation>kbdesk {version}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="133"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="137"/>
         <source>&amp;Answers</source>
         <translation>&amp;Ответы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="143"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="147"/>
         <source>&amp;Editor</source>
         <translation>&amp;Редактор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="144"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="148"/>
         <source>&amp;Dashboard</source>
         <translation>С&amp;татистика</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="154"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="158"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="155"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="159"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="159"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="163"/>
         <source>&amp;Rebuild search index</source>
         <translation>&amp;Перестроить поисковый индекс</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="164"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="168"/>
         <source>Remove sample &amp;content…</source>
         <translation>Удалить &amp;пример базы знаний…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="168"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="178"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="179"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="183"/>
         <source>&amp;About kbdesk</source>
         <translation>&amp;О программе kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="198"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="202"/>
         <source>Updating the search index: {done} of {total}…</source>
         <translation>Обновление поискового индекса: {done} из {total}…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="202"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="206"/>
         <source>Updating the search index…</source>
         <translation>Обновление поискового индекса…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="205"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="209"/>
         <source>Search index could not be rebuilt: searching the database</source>
         <translation>Не удалось перестроить поисковый индекс: поиск идёт по базе данных</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="212"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="216"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="213"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="217"/>
         <source>editor</source>
         <translation>редактор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="214"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="218"/>
         <source>team lead</source>
         <translation>руководитель группы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="227"/>
-        <location filename="../../kbdesk/ui/main_window.py" line="238"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="229"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="240"/>
         <source>Remove sample content</source>
         <translation>Удалить пример базы знаний</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="229"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="231"/>
         <source>Delete the sample articles and templates that nobody has edited? Items you changed stay.</source>
         <translation>Удалить статьи и шаблоны примера, которые никто не редактировал? Изменённые вами материалы останутся.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/main_window.py" line="242"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="244"/>
         <source>%n sample item(s) removed.</source>
         <translation>
             <numerusform>Удалён %n материал примера.</numerusform>
@@ -1120,12 +1119,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="283"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="285"/>
         <source>About kbdesk</source>
         <translation>О программе kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="285"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="287"/>
         <source>kbdesk {version}
 Knowledge base and canned responses for support teams.</source>
         <translation>kbdesk {version}
@@ -1508,21 +1507,21 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>SampleNotice</name>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/main_window.py" line="76"/>
-        <source>%n sample article(s) and template(s) were loaded so you can try kbdesk. Remove them before you import your own (File → Remove sample content).</source>
+        <location filename="../../kbdesk/ui/main_window.py" line="80"/>
+        <source>A sample knowledge base of %n items was loaded so you can try kbdesk. Remove it before you import your own (File → Remove sample content).</source>
         <translation>
-            <numerusform>Загружен %n пример статьи или шаблона, чтобы вы могли попробовать kbdesk. Удалите пример перед импортом своих материалов (Файл → Удалить пример базы знаний).</numerusform>
-            <numerusform>Загружено %n примера статей и шаблонов, чтобы вы могли попробовать kbdesk. Удалите пример перед импортом своих материалов (Файл → Удалить пример базы знаний).</numerusform>
-            <numerusform>Загружено %n примеров статей и шаблонов, чтобы вы могли попробовать kbdesk. Удалите пример перед импортом своих материалов (Файл → Удалить пример базы знаний).</numerusform>
+            <numerusform>Загружен пример базы знаний из %n материала, чтобы вы могли попробовать kbdesk. Удалите его перед импортом своих материалов (Файл → Удалить пример базы знаний).</numerusform>
+            <numerusform>Загружен пример базы знаний из %n материалов, чтобы вы могли попробовать kbdesk. Удалите его перед импортом своих материалов (Файл → Удалить пример базы знаний).</numerusform>
+            <numerusform>Загружен пример базы знаний из %n материалов, чтобы вы могли попробовать kbdesk. Удалите его перед импортом своих материалов (Файл → Удалить пример базы знаний).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="83"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="87"/>
         <source>Remove sample</source>
         <translation>Удалить пример</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="85"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="89"/>
         <source>Keep it</source>
         <translation>Оставить</translation>
     </message>
@@ -1530,37 +1529,37 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="35"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="36"/>
         <source>Welcome to kbdesk</source>
         <translation>Добро пожаловать в kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="35"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="36"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="39"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="40"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="48"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="49"/>
         <source>Your name signs the replies you copy ({{operator}}) and your statistics. You can change it later in File → Settings.</source>
         <translation>Ваше имя подставляется в копируемые ответы ({{operator}}) и в вашу статистику. Его можно изменить позже: Файл → Настройки.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="54"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="55"/>
         <source>Your &amp;name:</source>
         <translation>Ваше &amp;имя:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="55"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="56"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="56"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="57"/>
         <source>A new language applies after a restart.</source>
         <translation>Новый язык вступит в силу после перезапуска.</translation>
     </message>
@@ -1839,7 +1838,7 @@ Resolution rate: {rate}</source>
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="53"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="83"/>
         <source>Type to search articles and templates.
 
 Ctrl+P — pinned for this shift · Ctrl+R — recently used</source>
@@ -1848,134 +1847,134 @@ Ctrl+P — pinned for this shift · Ctrl+R — recently used</source>
 Ctrl+P — закреплённые на смену · Ctrl+R — недавние</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="67"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="97"/>
         <source>Search failed: {error}</source>
         <translation>Ошибка поиска: {error}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="93"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="123"/>
         <source>Nothing found for «{query}».
 Try fewer words or another wording.</source>
         <translation>По запросу «{query}» ничего не найдено.
 Попробуйте меньше слов или другую формулировку.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="102"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="233"/>
         <source>Showing results for «{reading}» (typed in the other keyboard layout)</source>
         <translation>Показаны результаты для «{reading}» (запрос набран в другой раскладке)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="107"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="238"/>
         <source>Showing results for «{reading}»</source>
         <translation>Показаны результаты для «{reading}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="116"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="247"/>
         <source>The search index is being rebuilt: results may be less precise for a moment.</source>
         <translation>Поисковый индекс перестраивается: результаты пока могут быть менее точными.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="181"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="174"/>
         <source>Pinned for this shift — Ctrl+D unpins, Ctrl+Shift+D unpins all</source>
         <translation>Закреплённые на смену — Ctrl+D открепить, Ctrl+Shift+D открепить все</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="185"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="178"/>
         <source>Recently used</source>
         <translation>Недавние</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="188"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="181"/>
         <source>{title}  ·  Esc returns to the search</source>
         <translation>{title}  ·  Esc — вернуться к поиску</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="192"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="185"/>
         <source>Nothing pinned yet: select an item and press Ctrl+D.</source>
         <translation>Пока ничего не закреплено: выберите материал и нажмите Ctrl+D.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="194"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="187"/>
         <source>Nothing used yet in this shift.</source>
         <translation>За эту смену ещё ничего не использовалось.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="212"/>
+        <location filename="../../kbdesk/ui/workspace/pins.py" line="41"/>
         <source>Pinned «{title}»</source>
         <translation>Закреплено: «{title}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="214"/>
+        <location filename="../../kbdesk/ui/workspace/pins.py" line="43"/>
         <source>Unpinned «{title}»</source>
         <translation>Откреплено: «{title}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="224"/>
+        <location filename="../../kbdesk/ui/workspace/pins.py" line="52"/>
         <source>All pins removed</source>
         <translation>Все закрепления сняты</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="145"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="65"/>
         <source>Select a result to see it here.</source>
         <translation>Выберите результат, чтобы увидеть его здесь.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="156"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="77"/>
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="157"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="78"/>
         <source>Reply for {channel}</source>
         <translation>Ответ для канала «{channel}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="164"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="85"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="191"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="121"/>
         <source>There is no article «{slug}»</source>
         <translation>Статьи «{slug}» нет</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="200"/>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="126"/>
         <source>That item no longer exists.</source>
         <translation>Этого материала больше нет.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="41"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="73"/>
         <source>Nothing selected to copy.</source>
         <translation>Нечего копировать: ничего не выбрано.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="49"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="79"/>
         <source>Fill in «{field}» before copying.</source>
         <translation>Перед копированием заполните поле «{field}».</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="72"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="104"/>
         <source>«{title}» needs input: fill in the fields, then press Ctrl+Enter.</source>
         <translation>Шаблон «{title}» нужно заполнить: введите данные в поля и нажмите Ctrl+Enter.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="92"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="122"/>
         <source>Copied «{title}» ({channel})</source>
         <translation>Скопировано: «{title}» ({channel})</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="108"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="142"/>
         <source>Thanks, noted.</source>
         <translation>Спасибо, учтено.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="110"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="144"/>
         <source>Noted: not resolved.</source>
         <translation>Учтено: не решено.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="234"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="96"/>
         <source>This item was removed or archived.</source>
         <translation>Этот материал удалён или перенесён в архив.</translation>
     </message>
@@ -1983,47 +1982,47 @@ Try fewer words or another wording.</source>
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="33"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="35"/>
         <source>Search articles and templates  (Ctrl+L)</source>
         <translation>Поиск по статьям и шаблонам  (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="38"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="40"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="38"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="40"/>
         <source>Chat</source>
         <translation>Чат</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="38"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="40"/>
         <source>Email</source>
         <translation>Почта</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="44"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="46"/>
         <source>Reply for {channel} (F{key})</source>
         <translation>Ответ для канала «{channel}» (F{key})</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="55"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="57"/>
         <source>Channel:</source>
         <translation>Канал:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="69"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="71"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="69"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="71"/>
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="76"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="78"/>
         <source>↑↓ move · Enter open · Ctrl+Enter copy · Alt+1…9 copy № · Ctrl+P pinned · Ctrl+R recent · Ctrl+D pin</source>
         <translation>↑↓ выбор · Enter открыть · Ctrl+Enter копировать · Alt+1…9 копировать № · Ctrl+P закреплённые · Ctrl+R недавние · Ctrl+D закрепить</translation>
     </message>

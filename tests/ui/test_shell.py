@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 
-from kbdesk.models import Role, Status
+from kbdesk.records import Role, Status
+from kbdesk.services import Desk
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.main_window import MainWindow
 
@@ -60,3 +64,38 @@ def test_the_first_start_name_keeps_the_first_persons_role(  # type: ignore[no-u
     assert context.operator_confirmed
     assert [o.name for o in sample_kb.store.operators()] == ["Анна Смирнова"]
     assert window._operator_label.text().startswith("Анна Смирнова")
+
+
+def test_a_new_desk_says_the_sample_was_loaded_and_removes_it(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    desk = Desk.open(tmp_path / "home")
+    try:
+        settings = QSettings(str(tmp_path / "new.ini"), QSettings.Format.IniFormat)
+        settings.setValue("operator/name", "Анна")
+        context = AppContext(desk, settings, tmp_path)  # the first person: a lead
+        context.sample_loaded = desk.maintenance.seed_sample()  # as the app does on start
+        assert context.sample_loaded == desk.content.count() == 64
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.sample_notice.isVisible()
+        assert "64" in window.sample_notice.text.text()
+        asked: list[str] = []
+
+        def answer_yes(*args: object) -> QMessageBox.StandardButton:
+            asked.append(str(args[1]))
+            return QMessageBox.StandardButton.Yes
+
+        monkeypatch.setattr(QMessageBox, "question", answer_yes)
+        qtbot.mouseClick(window.sample_notice.remove_button, Qt.MouseButton.LeftButton)
+        assert asked and not window.sample_notice.isVisible()
+        assert desk.content.count() == 0
+    finally:
+        desk.close()
+    again = Desk.open(tmp_path / "home")  # the next start: the sample stays removed
+    try:
+        assert again.maintenance.seed_sample() == 0 and again.content.count() == 0
+    finally:
+        again.close()

@@ -239,9 +239,20 @@ def test_refresh_keeps_query_selection_and_typed_values(
     assert "Сроки возврата денег (обновлено)" in titles
 
 
-def test_state_is_saved(qtbot: QtBot, window: MainWindow, context: AppContext) -> None:
+def test_the_layout_comes_back_after_a_restart(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    window.resize(780, 560)  # inside the offscreen screen, which clamps restored geometry
+    size = (window.width(), window.height())
     page = page_of(window)
-    page.splitter.setSizes([300, 900])
+    default = page.splitter.sizes()
+    page.splitter.setSizes([default[0] + 150, default[1] - 150])
+    sizes = page.splitter.sizes()
+    assert sizes != default
     window.close()
-    assert context.settings.value("workspace/splitter") is not None
-    assert context.settings.value("window/geometry") is not None
+    again = MainWindow(context)  # a new window reading the same settings file
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert (again.width(), again.height()) == size
+    assert page_of(again).splitter.sizes() == sizes
