@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     window, context = create_window(app)
     window.resize(1300, 820)
     window.show()
-    context.kb.ensure_index()
+    context.desk.maintenance.ensure_index()
     page = window.pages["workspace"]
     box = page.search_box
     view = page.results
@@ -73,17 +73,15 @@ def main(argv: list[str] | None = None) -> int:
         for char in query:
             started = time.perf_counter()
             press(box, char)
-            while page._search_timer.isActive():  # the coalescing timer fires on this turn
-                app.processEvents()
+            app.processEvents()  # the coalescing zero-delay search timer fires on this turn
             view.viewport().repaint()  # paint now, synchronously, as the next frame would
             times.append((time.perf_counter() - started) * 1000)
-            while page._render_timer.isActive():
-                app.processEvents()
+            page.previewer.flush()  # the preview follows a frame later in the app
             page.pane.repaint()
             previews.append((time.perf_counter() - started) * 1000)
             QTest.qWait(40)  # the next key comes a moment later
         QTest.keyClick(box, Qt.Key.Key_Escape)
-    items = context.kb.store.count()
+    items = context.desk.content.count()
     print(f"operator window, {items:,} items, {len(times)} keystrokes:")
     for label, values in (("painted results", times), ("preview shown", previews)):
         print(
@@ -91,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             f"p95 {percentile(values, 0.95):.1f} ms, max {max(values):.1f} ms"
         )
     window.close()
-    context.kb.close()
+    context.desk.close()
     return 0
 
 

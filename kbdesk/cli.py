@@ -10,12 +10,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kbdesk import __version__
+import kbdesk
 from kbdesk.content import ContentError
 from kbdesk.records import Kind, PermissionDenied, Status, StorageError
 from kbdesk.search import SearchRequest
 from kbdesk.services import Desk, default_operator
 from kbdesk.templating import CHANNELS
+
+
+class _VersionAction(argparse.Action):
+    """--version, reading the package metadata only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"kbdesk {kbdesk.__version__}")
+        parser.exit()
 
 
 class UserError(Exception):
@@ -235,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Data lives in KBDESK_HOME (default: the per-user data folder); "
         "KBDESK_DATABASE_URL points at another database, e.g. a team PostgreSQL.",
     )
-    parser.add_argument("--version", action="version", version=f"kbdesk {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="print the version")
     parser.add_argument(
         "--self-test",
         action="store_true",

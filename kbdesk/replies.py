@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from kbdesk.records import ArticleRecord, Kind
-from kbdesk.rendering import html_for_clipboard, markdown_to_html, markdown_to_plain
 from kbdesk.templating import RenderContext, TemplateIssue, render, split_variants, text_for_channel
 
 # Links between articles mean nothing outside the app: the pasted text keeps only their words.
@@ -42,6 +41,9 @@ def compose_reply(
     operator: str,
     now: datetime | None = None,
 ) -> Reply:
+    # Markdown is loaded on the first reply: searching from the command line never needs it.
+    from kbdesk.rendering import html_for_clipboard, markdown_to_html, markdown_to_plain
+
     if record.kind == Kind.TEMPLATE:
         context = RenderContext(operator=operator, now=now)
         result = render(template_text(record, channel), values, context)
@@ -60,6 +62,8 @@ def needs_input(record: ArticleRecord, channel: str | None, values: Mapping[str,
 
 def excerpt(record: ArticleRecord, length: int = 220) -> str:
     """A snippet-like opening for lists without a query (escaped HTML, nothing marked)."""
+    from kbdesk.rendering import markdown_to_plain
+
     if record.kind == Kind.TEMPLATE:
         text = split_variants(record.body).main
     else:

@@ -13,7 +13,6 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Table, case, or_
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kbdesk.db import Database
@@ -42,9 +41,14 @@ def _upsert(
 
     Built once per shape and reused: constructing the statement costs more than running it.
     """
+    # The dialect modules are imported here: a desk loads only the one it talks to.
     if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
         statement: Any = postgresql.insert(table)
     elif dialect == "sqlite":
+        from sqlalchemy.dialects import sqlite
+
         statement = sqlite.insert(table)
     else:
         raise NotImplementedError(f"usage rollups are not supported on {dialect}")
