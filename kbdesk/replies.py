@@ -45,7 +45,7 @@ def compose_reply(
     from kbdesk.rendering import html_for_clipboard, markdown_to_html, markdown_to_plain
 
     if record.kind == Kind.TEMPLATE:
-        context = RenderContext(operator=operator, now=now)
+        context = RenderContext(operator=operator, now=now, channel=channel)
         result = render(template_text(record, channel), values, context)
         return Reply(
             result.text, html_for_clipboard(result.text), list(result.missing), list(result.issues)
@@ -53,11 +53,17 @@ def compose_reply(
     return Reply(markdown_to_plain(record.body), _KB_LINK.sub(r"\1", markdown_to_html(record.body)))
 
 
-def needs_input(record: ArticleRecord, channel: str | None, values: Mapping[str, str]) -> bool:
-    """True when copying now would be refused for an empty required field."""
+def needs_input(
+    record: ArticleRecord, channel: str | None, values: Mapping[str, str], operator: str = "-"
+) -> bool:
+    """True when copying now would be refused for an empty required field.
+
+    Without the operator's name a word that agrees with the operator's gender needs input.
+    """
     if record.kind != Kind.TEMPLATE:
         return False
-    return bool(render(template_text(record, channel), values, RenderContext("-")).missing)
+    context = RenderContext(operator, channel=channel)
+    return bool(render(template_text(record, channel), values, context).missing)
 
 
 def excerpt(record: ArticleRecord, length: int = 220) -> str:

@@ -181,7 +181,7 @@ def _render_templates(state: _State) -> str:
                 p.name: f"значение {p.name}"
                 for p in parsed.placeholders
                 if p.required and not p.builtin
-            }
+            } | {p.name: p.choices[0] for p in parsed.placeholders if p.choices}
             result = desk.answers.compose(record, values, OPERATOR, channel)
             if result.missing:
                 raise StepFailed(

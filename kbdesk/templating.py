@@ -14,6 +14,12 @@ Syntax (the only definition of it in the app):
 - Malformed placeholders are reported as :class:`TemplateIssue` and rendered as typed.
 - A body may hold one variant per channel, in blocks that start with a line ``:::phone``
   (``chat``, ``email``) and end with a line ``:::``; see :func:`split_variants`.
+- ``{{name: form}}`` (``{{name: form|fallback}}``) puts words in agreement with ``name``:
+  ``{{client_name: уважаемый/уважаемая}}``, ``{{operator: оформил}}``, ``{{points: # балл}}``,
+  ``{{client_name: дат}}``, ``{{date: словами род}}``. The forms are read in
+  :mod:`kbdesk.russian.forms`; a gender that no name tells is asked for in a derived field
+  (``client_gender``, м/ж). Before this syntax a ``:`` in a name was an error, so no valid
+  template changes meaning.
 
 Content comes from editors, so nothing here ever evaluates it: the text is scanned with plain
 regular expressions and values are pasted in as they are, never expanded again.
@@ -28,6 +34,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
+
+from kbdesk.russian import forms
 
 __all__ = [
     "BUILTINS",
@@ -80,6 +88,10 @@ class IssueCode(StrEnum):
     UNCLOSED_VARIANT = "unclosed_variant"
     UNKNOWN_CHANNEL = "unknown_channel"
     DUPLICATE_VARIANT = "duplicate_variant"
+    BAD_FORM = "bad_form"
+    UNKNOWN_GENDER_WORD = "unknown_gender_word"
+    UNINFLECTABLE_NOUN = "uninflectable_noun"
+    MIXED_SCRIPT = "mixed_script"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +119,9 @@ class Placeholder:
     builtin: bool
     line: int
     column: int
+    # A derived field (the gender of the person ``derived_from`` names) and its answers.
+    derived_from: str | None = None
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +138,8 @@ class RenderContext:
 
     operator: str = ""
     now: datetime | None = None
+    channel: str | None = None  # picks the greeting style of ``{{name: обращение}}``
+    greetings: Mapping[str, str] | None = None  # channel -> name style; None: the defaults
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +171,7 @@ class _Slot:
     default: str | None
     line: int
     column: int
+    form: forms.Spec | None = None
 
 
 _Token = str | _Slot
@@ -227,7 +245,9 @@ def _scan(text: str) -> tuple[tuple[_Token, ...], tuple[TemplateIssue, ...]]:
             continue
         raw = text[start : stop.end()]
         name_part, bar, default = text[pos : stop.start()].partition("|")
-        name = unicodedata.normalize("NFC", name_part.strip())
+        source, colon, form_text = name_part.partition(":")
+        name = unicodedata.normalize("NFC", source.strip())
+        form, form_error = forms.parse_spec(form_text) if colon else (None, "")
         if not name:
             report(start, IssueCode.EMPTY, "placeholder has no name", raw)
         elif _NAME.fullmatch(name) is None:
@@ -238,10 +258,25 @@ def _scan(text: str) -> tuple[tuple[_Token, ...], tuple[TemplateIssue, ...]]:
                 "not starting with a digit",
                 raw,
             )
+        elif form_error:
+            report(start, IssueCode.BAD_FORM, f"bad form after ':' ({form_error})", raw)
         else:
             flush()
             line, column = lines.at(start)
-            tokens.append(_Slot(name, default.strip() if bar else None, line, column))
+            tokens.append(_Slot(name, default.strip() if bar else None, line, column, form))
+            mixed = _mixed_script_at(name)
+            if mixed is not None:
+                offset = pos + len(source) - len(source.lstrip()) + mixed
+                issues.append(
+                    TemplateIssue(
+                        line,
+                        column + offset - start,
+                        IssueCode.MIXED_SCRIPT,
+                        f"placeholder name {name!r} mixes Cyrillic and Latin letters "
+                        f"(look-alike {name[mixed]!r})",
+                        _fragment(raw),
+                    )
+                )
             pos = stop.end()
             continue
         literal.append(raw)
@@ -251,11 +286,28 @@ def _scan(text: str) -> tuple[tuple[_Token, ...], tuple[TemplateIssue, ...]]:
     return tuple(tokens), tuple(issues)
 
 
+def _mixed_script_at(name: str) -> int | None:
+    """Index of the first look-alike letter when ``name`` mixes Cyrillic and Latin."""
+    cyrillic = [i for i, c in enumerate(name) if "\u0400" <= c <= "\u04ff"]
+    latin = [i for i, c in enumerate(name) if c.isascii() and c.isalpha()]
+    if not cyrillic or not latin:
+        return None
+    minority = cyrillic if len(cyrillic) <= len(latin) else latin
+    return minority[0]
+
+
 def _defaults(tokens: tuple[_Token, ...]) -> dict[str, str | None]:
-    """First default of each name; a name with a default anywhere counts as having it."""
+    """First default of each name; a name with a default anywhere counts as having it.
+
+    A gender form's ``|text`` is its own fallback text, not a value of the name.
+    """
     defaults: dict[str, str | None] = {}
     for token in tokens:
-        if isinstance(token, _Slot) and defaults.get(token.name) is None:
+        if (
+            isinstance(token, _Slot)
+            and (token.form is None or token.form.kind != "gender")
+            and defaults.get(token.name) is None
+        ):
             defaults[token.name] = token.default
     return defaults
 
@@ -265,16 +317,30 @@ def parse(text: str) -> ParsedTemplate:
     tokens, issues = _scan(text)
     defaults = _defaults(tokens)
     seen: dict[str, Placeholder] = {}
-    for token in tokens:
-        if isinstance(token, _Slot) and token.name not in seen:
-            default = defaults[token.name]
-            seen[token.name] = Placeholder(
-                name=token.name,
-                default=default,
-                required=default is None,
-                builtin=token.name in BUILTINS,
-                line=token.line,
-                column=token.column,
+    slots = [token for token in tokens if isinstance(token, _Slot)]
+    required = {
+        slot.name
+        for slot in slots
+        if defaults.get(slot.name) is None
+        and (slot.form is None or slot.form.kind != "gender")
+    }
+    for slot in slots:
+        if slot.name not in seen:
+            default = defaults.get(slot.name)
+            is_required = slot.name in required
+            seen[slot.name] = Placeholder(
+                name=slot.name,
+                default=default if default is not None or is_required else "",
+                required=is_required,
+                builtin=slot.name in BUILTINS,
+                line=slot.line,
+                column=slot.column,
+            )
+        key = forms.gender_key(slot.name)
+        if slot.form is not None and slot.form.kind == "gender" and key not in seen:
+            # Empty means "as the name tells"; render asks for it when the name cannot.
+            seen[key] = Placeholder(
+                key, "", False, False, slot.line, slot.column, slot.name, ("м", "ж")
             )
     return ParsedTemplate(list(seen.values()), list(issues))
 
@@ -298,6 +364,7 @@ def render(
     """
     tokens, issues = _scan(text)
     defaults = _defaults(tokens)
+    context = context or RenderContext()
     builtins: dict[str, str] | None = None
     out: list[str] = []
     size = 0
@@ -310,9 +377,16 @@ def render(
             piece = (values.get(token.name) or "").strip()
             if not piece and token.name in BUILTINS:
                 if builtins is None:
-                    builtins = _builtin_values(context or RenderContext())
+                    builtins = _builtin_values(context)
                 piece = builtins[BUILTINS[token.name]].strip()
-            if not piece:
+            if token.form is not None:
+                if not piece and token.form.kind != "gender":
+                    piece = token.default or defaults.get(token.name) or ""
+                piece, wanted = _fill_form(token, token.form, piece, values, context)
+                if wanted:
+                    missing[wanted] = None
+                    spans.append((size, size + len(piece)))
+            elif not piece:
                 default = token.default if token.default is not None else defaults[token.name]
                 if default is not None:
                     piece = default
@@ -323,6 +397,24 @@ def render(
         out.append(piece)
         size += len(piece)
     return RenderResult("".join(out), list(missing), list(issues), spans)
+
+
+def _fill_form(
+    slot: _Slot, form: forms.Spec, source: str, values: Mapping[str, str], context: RenderContext
+) -> tuple[str, str]:
+    """The words a ``{{name: form}}`` slot makes, and the field still wanted (or "")."""
+    if form.kind != "gender":
+        if not source:  # shown like a plain placeholder left unfilled
+            return "{{" + slot.name + "}}", slot.name
+        today = (context.now or datetime.now()).date()
+        return forms.apply(form, source, context.channel, context.greetings, today), ""
+    key = forms.gender_key(slot.name)
+    gender = forms.resolve_gender(values.get(key) or "", source)
+    if gender is not None:
+        return forms.gendered(form, gender), ""
+    if slot.default is not None:  # the editor's text for an unknown gender
+        return slot.default, ""
+    return "{{" + slot.name + ": " + form.text + "}}", key
 
 
 def split_variants(body: str) -> Variants:
@@ -437,5 +529,22 @@ def text_for_channel(body: str, channel: str | None) -> str:
 
 def lint(body: str) -> list[TemplateIssue]:
     """Every problem in a whole body (placeholders and variant blocks), by position."""
-    issues = split_variants(body).issues + list(_scan(body)[1])
+    tokens, scanned = _scan(body)
+    issues = split_variants(body).issues + list(scanned) + _form_issues(tokens)
     return sorted(issues, key=lambda issue: (issue.line, issue.column))
+
+
+def _form_issues(tokens: tuple[_Token, ...]) -> list[TemplateIssue]:
+    """Words the dictionary cannot put in agreement (it loads only when a form is used)."""
+    found: list[TemplateIssue] = []
+    for slot in tokens:
+        if not isinstance(slot, _Slot) or slot.form is None:
+            continue
+        raw = _fragment("{{" + slot.name + ": " + slot.form.text + "}}")
+        for kind, word in forms.problems(slot.form):
+            if kind == "gender":
+                code, message = IssueCode.UNKNOWN_GENDER_WORD, f"{word!r} has no feminine form"
+            else:
+                code, message = IssueCode.UNINFLECTABLE_NOUN, f"{word!r} is not a noun I can count"
+            found.append(TemplateIssue(slot.line, slot.column, code, message, raw))
+    return found

@@ -38,6 +38,21 @@ def _issue_message(issue: TemplateIssue) -> str:
             "EditorChecks",
             "“{fragment}”: a second block for this channel; it is added to the first",
         ),
+        IssueCode.BAD_FORM: translate(
+            "EditorChecks",
+            "“{fragment}”: unknown form after ':'; see the placeholder help for the forms",
+        ),
+        IssueCode.UNKNOWN_GENDER_WORD: translate(
+            "EditorChecks",
+            "“{fragment}”: a word here has no feminine form; write both as 'masculine/feminine'",
+        ),
+        IssueCode.UNINFLECTABLE_NOUN: translate(
+            "EditorChecks", "“{fragment}”: the word after '#' is not a noun that can be counted"
+        ),
+        IssueCode.MIXED_SCRIPT: translate(
+            "EditorChecks",
+            "“{fragment}”: the name mixes Cyrillic and Latin letters that look alike",
+        ),
     }
     template = messages.get(issue.code)
     if template is None:
