@@ -100,7 +100,12 @@ class SearchIndex(Searcher, Protocol):
 
     def snippets_for(self, hit_ids: Sequence[int], request: SearchRequest) -> dict[int, str]: ...
 
-    def set_synonyms(self, groups: Sequence[Sequence[str]]) -> None: ...
+    def set_synonyms(
+        self, groups: Sequence[Sequence[str]], colloquial: Sequence[Sequence[str]] = ()
+    ) -> None:
+        """The team's synonym groups, and the shipped colloquial ones (read one way: a later
+        phrase of a group stands for the first, the first for none of them)."""
+        ...
 
     def check(self) -> list[str]:
         """Problems with the open index; empty when it is healthy."""

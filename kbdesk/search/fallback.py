@@ -129,9 +129,11 @@ class FallbackSearcher:
         self._sets: dict[tuple[object, ...], tuple[set[int] | None, set[int]]] = {}
         self.upsert(docs)
 
-    def set_synonyms(self, groups: Sequence[Sequence[str]]) -> None:
+    def set_synonyms(
+        self, groups: Sequence[Sequence[str]], colloquial: Sequence[Sequence[str]] = ()
+    ) -> None:
         with self._lock:
-            self._planner.set_synonyms(groups)
+            self._planner.set_synonyms(groups, colloquial)
 
     def upsert(self, docs: Iterable[SearchDoc]) -> None:
         """Adds documents, or replaces the ones with the same id."""

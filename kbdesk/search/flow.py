@@ -5,11 +5,17 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from kbdesk.search import weights
 from kbdesk.search.api import SearchHit, SearchRequest, SearchResult
+from kbdesk.search.features import clause_keys, title_factor
 from kbdesk.search.query import Plan, Planner
 from kbdesk.search.snippets import Marker, make_snippet
+
+# Switches for benchmarks/relevance.py --ablate (what each lever buys); always on in the app.
+TITLE_FEATURES = True
+PARTIAL_MINIMUM_ONE = True
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,20 @@ FEW_STRICT_HITS = 5
 
 
 def soft_minimum(clauses: int) -> int:
-    return max(1, math.ceil(clauses / 2))
+    """Clauses a partial match must meet: one, so the list is never empty while any query word
+    occurs; `weights.coordinated` ranks the partial matches by how much they cover."""
+    return 1 if PARTIAL_MINIMUM_ONE else max(1, math.ceil(clauses / 2))
+
+
+def rerank(found: list[Found], plan: Plan, limit: int) -> list[Found]:
+    """The leading hits re-scored with their title features, cut to `limit`."""
+    if not TITLE_FEATURES or not found:
+        return found[:limit]
+    keys = clause_keys(plan)
+    head = [replace(f, score=f.score * title_factor(f.title, keys))
+            for f in found[: weights.RERANK_DEPTH]]
+    head.sort(key=lambda f: -f.score)
+    return (head + found[weights.RERANK_DEPTH :])[:limit]
 
 
 def merge(strict: list[Found], soft: list[Found], limit: int) -> list[Found]:
@@ -52,18 +71,20 @@ def choose(planner: Planner, request: SearchRequest, execute: Execute) -> tuple[
     """The first reading that finds something under AND wins; then the softer matches."""
     plans = planner.readings(request.text)
     limit = max(1, request.limit)
+    deeper = replace(request, limit=max(limit, weights.RERANK_DEPTH if TITLE_FEATURES else 0))
     for plan in plans:
-        found, total = execute(plan, None, request)
+        found, total = execute(plan, None, deeper)
         if found:
             if len(found) < FEW_STRICT_HITS and len(plan.clauses) > 1:
-                soft, soft_total = execute(plan, soft_minimum(len(plan.clauses)), request)
-                return plan, merge(found, soft, limit), max(total, soft_total)
-            return plan, found, total
+                soft, soft_total = execute(plan, soft_minimum(len(plan.clauses)), deeper)
+                merged = merge(found, soft, deeper.limit)
+                return plan, rerank(merged, plan, limit), max(total, soft_total)
+            return plan, rerank(found, plan, limit), total
     for plan in plans:
         if len(plan.clauses) > 1:
-            found, total = execute(plan, soft_minimum(len(plan.clauses)), request)
+            found, total = execute(plan, soft_minimum(len(plan.clauses)), deeper)
             if found:
-                return plan, found, total
+                return plan, rerank(found, plan, limit), total
     return (plans[0] if plans else None), [], 0
 
 

@@ -10,11 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from kbdesk.search.text import STOP_WORDS, stem, switch_layout, words
+from kbdesk.search import text as text_module
+from kbdesk.search.morph import is_real_word
+from kbdesk.search.text import stem, switch_layout, words
 from kbdesk.search.vocabulary import Vocabulary
 from kbdesk.search.weights import CORRECTED_WEIGHT, SYNONYM_WEIGHT
 
+# Content words searched for at most; a typed question may be longer (its filler is dropped
+# first), so more typed words are read.
 MAX_QUERY_WORDS = 12
+MAX_TYPED_WORDS = 32
 # Bodies are prefix-searched only from this many letters on (shorter prefixes go through the
 # title/tags n-grams), and through at most this many of the most frequent matching stems.
 MIN_BODY_PREFIX = 4
@@ -85,19 +90,33 @@ class Planner:
     def __init__(self, vocabulary: Callable[[], Vocabulary]) -> None:
         self._vocabulary = vocabulary
         self._synonyms: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        self._synonym_stems: frozenset[str] = frozenset()
         self._longest_synonym = 1
 
-    def set_synonyms(self, groups: Sequence[Sequence[str]]) -> None:
+    def set_synonyms(
+        self, groups: Sequence[Sequence[str]], colloquial: Sequence[Sequence[str]] = ()
+    ) -> None:
+        """The team's groups (every phrase stands for every other) and the shipped colloquial
+        groups, read one way: a later phrase (тачка) stands for the first (машина) and the
+        others, the first for none of them, so a plain word never goes looking for slang
+        ("почта" must not find "мыло" soap)."""
         table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-        for group in groups:
-            phrases = [tuple(words(p)) for p in group]
-            phrases = [p for p in phrases if p]
-            for phrase in phrases:
-                key = tuple(stem(w) for w in phrase)
-                alternatives = table.setdefault(key, [])
-                alternatives.extend(p for p in phrases if p != phrase and p not in alternatives)
+
+        def link(phrase: tuple[str, ...], others: list[tuple[str, ...]]) -> None:
+            alternatives = table.setdefault(tuple(stem(w) for w in phrase), [])
+            alternatives.extend(p for p in others if p != phrase and p not in alternatives)
+
+        for group, one_way in [(g, False) for g in groups] + [(g, True) for g in colloquial]:
+            phrases = [p for p in (tuple(words(p)) for p in group) if p]
+            for position, phrase in enumerate(phrases):
+                if not one_way or position > 0:
+                    link(phrase, phrases)
         self._synonyms = table
+        self._synonym_stems = frozenset(s for key in table for s in key)
         self._longest_synonym = max((len(k) for k in table), default=1)
+
+    def _knows(self, token: str, vocab: Vocabulary) -> bool:
+        return vocab.knows(token) or stem(token) in self._synonym_stems
 
     def readings(self, text: str) -> Sequence[Plan]:
         """Plans to try in order; the first that finds something wins.
@@ -106,7 +125,7 @@ class Planner:
         and building one can mean looking up typo corrections for every word.
         """
         is_open = bool(text) and not text[-1].isspace()
-        typed = words(text)[:MAX_QUERY_WORDS]
+        typed = words(text)[:MAX_TYPED_WORDS]
         if not typed:
             return []
         vocab = self._vocabulary()
@@ -117,7 +136,7 @@ class Planner:
         switched_text = switch_layout(text)
         if switched_text is None:
             return _Readings([typed_plan])
-        switched = words(switched_text)[:MAX_QUERY_WORDS]
+        switched = words(switched_text)[:MAX_TYPED_WORDS]
         if not switched:
             return _Readings([typed_plan])
         switched_plan = _Lazy(lambda: self._plan(switched, is_open, True))
@@ -125,41 +144,37 @@ class Planner:
             return _Readings([switched_plan, typed_plan])
         return _Readings([typed_plan, switched_plan])
 
-    @staticmethod
-    def _evidence(tokens: list[str], is_open: bool, vocab: Vocabulary) -> int:
+    def _evidence(self, tokens: list[str], is_open: bool, vocab: Vocabulary) -> int:
         known = 0
         for i, token in enumerate(tokens):
             last_open = is_open and i == len(tokens) - 1
-            if vocab.knows(token) or (last_open and vocab.has_prefix(token)):
+            if self._knows(token, vocab) or (last_open and vocab.has_prefix(token)):
                 known += 1
         return known
 
     def _plan(self, tokens: list[str], is_open: bool, switched: bool) -> Plan:
         vocab = self._vocabulary()
         last = len(tokens) - 1
+        stop_words = text_module.STOP_WORDS
         meaningful = [
-            i for i, t in enumerate(tokens) if t not in STOP_WORDS or (is_open and i == last)
+            i for i, t in enumerate(tokens) if t not in stop_words or (is_open and i == last)
         ]
-        keep = meaningful if meaningful else list(range(len(tokens)))
+        keep = set(meaningful[:MAX_QUERY_WORDS] if meaningful else range(len(tokens)))
         corrected = False
-        primary: list[Atom] = []
-        alternatives: list[list[Atom]] = []
+        atoms: dict[int, tuple[Atom, list[Atom]]] = {}
         reading_words = list(tokens)
-        for i in keep:
+        for i in sorted(keep):
             token = tokens[i]
-            prefix = is_open and i == last
-            atom, alts = self._word(token, prefix, vocab)
+            atom, alts = self._word(token, is_open and i == last, vocab)
             if alts:
                 corrected = True
                 reading_words[i] = alts[0].word
-                atom = alts[0]
-                alts = alts[1:]
-            primary.append(atom)
-            alternatives.append(alts)
-        clauses = self._with_synonyms(primary, alternatives, vocab)
-        reading = " ".join(reading_words)
-        optional = tuple(Atom(t, stem(t), False) for i, t in enumerate(tokens) if i not in keep)
-        return Plan(tuple(clauses), reading, switched, corrected, optional)
+                atom, alts = alts[0], alts[1:]
+            atoms[i] = (atom, alts)
+        clauses, used = self._clauses(tokens, atoms)
+        optional = tuple(Atom(t, stem(t), False) for i, t in enumerate(tokens)
+                         if i not in keep and i not in used)
+        return Plan(tuple(clauses), " ".join(reading_words), switched, corrected, optional)
 
     def _word(self, token: str, prefix: bool, vocab: Vocabulary) -> tuple[Atom, list[Atom]]:
         """The atom for a typed word, plus corrections when the word is unknown."""
@@ -171,34 +186,52 @@ class Planner:
             if prefix and len(token) >= MIN_BODY_PREFIX:
                 expansions = tuple(vocab.expand(token, MAX_EXPANSIONS))
             return Atom(token, word_stem, prefix, 1.0, family, expansions), []
+        # A word of the synonym groups or of the language's dictionary is no typo: the index
+        # just lacks it. "Correcting" a real word to its one-edit neighbour in the index (дачу ->
+        # дату) ranked unrelated items first; the other query words now decide instead.
+        if word_stem in self._synonym_stems or (not prefix and is_real_word(token)):
+            # Its relatives may be there (забронировать -> бронирование).
+            family = tuple(vocab.family(word_stem))
+            return Atom(token, word_stem, prefix, 1.0, family), []
         fixes = vocab.corrections(token)
         atoms = [Atom(w, stem(w), False, CORRECTED_WEIGHT) for w in fixes]
         return Atom(token, word_stem, prefix), atoms
 
-    def _with_synonyms(
-        self, primary: list[Atom], alternatives: list[list[Atom]], vocab: Vocabulary
-    ) -> list[Clause]:
+    def _clauses(
+        self, tokens: list[str], atoms: dict[int, tuple[Atom, list[Atom]]]
+    ) -> tuple[list[Clause], set[int]]:
+        """One clause per kept word or per synonym phrase; phrases are matched on the words
+        as typed, stop words included ("не работает" is a phrase, "работает" is not).
+        Returns the clauses and the stop words a phrase used up."""
+        keys = [atoms[i][0].stem if i in atoms else stem(t) for i, t in enumerate(tokens)]
         clauses: list[Clause] = []
+        used: set[int] = set()
         i = 0
-        while i < len(primary):
-            matched = 0
-            if self._synonyms:
-                for span in range(min(self._longest_synonym, len(primary) - i), 0, -1):
-                    key = tuple(a.stem for a in primary[i : i + span])
-                    if key in self._synonyms:
-                        options: list[tuple[Atom, ...]] = [tuple(primary[i : i + span])]
-                        # A synonym of a guessed correction is no surer than the guess.
-                        weight = SYNONYM_WEIGHT * min(a.weight for a in options[0])
-                        for phrase in self._synonyms[key]:
-                            options.append(tuple(Atom(w, stem(w), False, weight) for w in phrase))
-                        if span == 1:
-                            options.extend((a,) for a in alternatives[i])
-                        clauses.append(Clause(tuple(options)))
-                        matched = span
-                        break
-            if not matched:
-                options = [(primary[i],)] + [(a,) for a in alternatives[i]]
+        while i < len(tokens):
+            span = self._phrase_at(keys, i, atoms) if self._synonyms else 0
+            if span:
+                primary = tuple(atoms[j][0] for j in range(i, i + span) if j in atoms)
+                # A synonym of a guessed correction is no surer than the guess.
+                weight = SYNONYM_WEIGHT * min(a.weight for a in primary)
+                options: list[tuple[Atom, ...]] = [primary]
+                for phrase in self._synonyms[tuple(keys[i : i + span])]:
+                    options.append(tuple(Atom(w, stem(w), False, weight) for w in phrase))
+                if span == 1:
+                    options.extend((a,) for a in atoms[i][1])
                 clauses.append(Clause(tuple(options)))
-                matched = 1
-            i += matched
-        return clauses
+                used.update(range(i, i + span))
+                i += span
+                continue
+            if i in atoms:
+                atom, alts = atoms[i]
+                clauses.append(Clause(((atom,), *((a,) for a in alts))))
+            i += 1
+        return clauses, used
+
+    def _phrase_at(self, keys: list[str], i: int, atoms: dict[int, object]) -> int:
+        """Length of the longest synonym phrase starting at word i with a kept word in it."""
+        for span in range(min(self._longest_synonym, len(keys) - i), 0, -1):
+            if any(j in atoms for j in range(i, i + span)) and \
+                    tuple(keys[i : i + span]) in self._synonyms:
+                return span
+        return 0

@@ -11,6 +11,8 @@ import threading
 
 import Stemmer
 
+from kbdesk.search import morph
+
 # Letters and digits; `_` and punctuation split words ("интернет-магазин" is two words).
 WORD_RE = re.compile(r"[^\W_]+")
 _CYRILLIC_RE = re.compile(r"[а-яё]")
@@ -43,12 +45,14 @@ def _stemmers() -> tuple[Stemmer.Stemmer, Stemmer.Stemmer]:
 
 
 def stem(word: str) -> str:
-    """Snowball stem of a folded word, the stemmer chosen by the word's alphabet."""
+    """The key a folded word is indexed and searched by: the Snowball stem (stemmer chosen by
+    the word's alphabet) of its dictionary lemma when the dictionary knows the word
+    (`morph`), of the word itself otherwise."""
     cached = _stem_cache.get(word)
     if cached is not None:
         return cached
     if _CYRILLIC_RE.search(word):
-        result = _stemmers()[0].stemWord(word)
+        result = _stemmers()[0].stemWord(morph.lemma(word) or word)
     elif _LATIN_RE.search(word):
         result = _stemmers()[1].stemWord(word)
     else:
@@ -96,4 +100,20 @@ _STOP_TEXT = """
 a an the and or of to in on at for by with from is are was were be been it its this that
 these those as if do does did how what which who can i you we my your our me not no
 """
-STOP_WORDS = frozenset(_STOP_TEXT.split())
+BASE_STOP_WORDS = frozenset(_STOP_TEXT.split())
+# What a customer's full question adds around its content words: question words, modal and
+# "what to do" filler, politeness, chat clippings. Left as required words they decided the
+# ranking of natural questions (an item with "сколько" and "можно" in its body beat the answer)
+# or, under AND, emptied the list; kept as optional words they still break ties.
+_QUESTION_TEXT = """
+сколько почему зачем откуда каков какова каковы каким какие какую какого каких каком какое
+ли либо чей чья чьё чье чьи кому кем
+можно могу можем может могут можете смогу сможете получится получиться
+нужно нужен нужна нужны надо необходимо должен должна должны хочу хотим хотел хотела хотели
+делать сделать поступить подскажите подскажи скажите скажи объясните расскажите
+пожалуйста пж плиз спасибо здравствуйте привет добрый вообще просто очень ещё
+мои моё моего моей моих мной ваш ваша ваше ваши вашей вашего вашу вашем вам свой свои своего
+своей своих свою чо че шо щас типа короче вроде
+what why when where how which can could should would please hi hello
+"""
+STOP_WORDS = BASE_STOP_WORDS | frozenset(_QUESTION_TEXT.split())

@@ -25,6 +25,12 @@ MAX_TYPO_DISTANCE = 1
 # "отмена" to "отм" but "отменить" to "отмен".
 FAMILY_SPAN = 2
 MIN_FAMILY_STEM = 3
+# Verb prefixes that make a derivation of the same root (забронировать / бронирование,
+# доплатить / оплата). A stem is linked to the stems of its unprefixed root only when that root
+# keeps this many letters: shorter roots (по-каз, у-ход) join unrelated words.
+PREFIXES = ("пере", "под", "пред", "при", "про", "раз", "рас", "вы", "до", "за", "из", "на",
+            "об", "от", "по", "с", "у")
+MIN_PREFIXED_ROOT = 6
 
 
 class Vocabulary:
@@ -108,9 +114,21 @@ class Vocabulary:
         return sorted(found, key=lambda s: (-self._stems.get(s, 0), s))[:limit]
 
     def family(self, word_stem: str, longer: bool = True, limit: int = 6) -> list[str]:
-        """Stems within FAMILY_SPAN letters of this one that it extends (or that extend it)."""
+        """Stems within FAMILY_SPAN letters of this one that it extends (or that extend it),
+        and of its root without a verb prefix (`PREFIXES`)."""
         if len(word_stem) < MIN_FAMILY_STEM:
             return []
+        found = self._near(word_stem, longer, limit)
+        for prefix in PREFIXES:
+            root = word_stem[len(prefix):]
+            if word_stem.startswith(prefix) and len(root) >= MIN_PREFIXED_ROOT:
+                if root in self._stems:
+                    found.append(root)
+                found.extend(s for s in self._near(root, True, limit) if s not in found)
+                break
+        return [s for s in found if s != word_stem][:limit]
+
+    def _near(self, word_stem: str, longer: bool, limit: int) -> list[str]:
         found: list[str] = []
         for cut in range(max(MIN_FAMILY_STEM, len(word_stem) - FAMILY_SPAN), len(word_stem)):
             if word_stem[:cut] in self._stems:
@@ -123,7 +141,7 @@ class Vocabulary:
             if len(other) - len(word_stem) <= FAMILY_SPAN:
                 found.append(other)
             i += 1
-        return found[:limit]
+        return found
 
     def corrections(self, word: str, limit: int = 3) -> list[str]:
         """Known words one edit away (swap included), the most frequent first."""

@@ -89,4 +89,22 @@ def bm25(term_idf: float, weight: float, norm: float) -> float:
 
 def coordinated(score: float, matched: int, clauses: int) -> float:
     """Score of a soft match scaled by the share of the query's words the document matched."""
-    return score * matched / clauses
+    return score * (matched / clauses) ** COVERAGE_POWER
+
+
+# -- partial matches (flow.choose) -------------------------------------------------------------
+# A document matching n of a query's N clauses scores its BM25F sum times (n / N) ** this: the
+# best partial matches come first, ranked by how much of the query they cover.
+COVERAGE_POWER = 2.0
+
+# -- title features (features.rerank) ----------------------------------------------------------
+# Multipliers on top of BM25F for the leading hits: a title that covers the query, keeps its
+# word forms, has its words adjacent and in order, starts with it, or is it. They decide near
+# ties; a title that merely contains one query word among many gets little.
+TITLE_COVERAGE = 0.3  # times the share of the query's clauses the title matches
+TITLE_FORMS = 0.1  # times the share of matched title words in the form typed
+TITLE_ORDER = 0.15  # times the share of adjacent query word pairs adjacent, in order, in the title
+TITLE_START = 0.1  # the title starts with the query's first word
+TITLE_WHOLE = 0.25  # every content word of the title is a query word, and the reverse
+# How many leading hits are re-ranked (stored fields are read for these).
+RERANK_DEPTH = 20

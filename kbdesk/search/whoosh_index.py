@@ -335,9 +335,11 @@ class WhooshIndex:
 
     # -- searching -----------------------------------------------------------------------
 
-    def set_synonyms(self, groups: Sequence[Sequence[str]]) -> None:
+    def set_synonyms(
+        self, groups: Sequence[Sequence[str]], colloquial: Sequence[Sequence[str]] = ()
+    ) -> None:
         with self._lock:
-            self._planner.set_synonyms(groups)
+            self._planner.set_synonyms(groups, colloquial)
             self._plans.clear()
 
     def search(self, request: SearchRequest) -> SearchResult:

@@ -21,7 +21,7 @@ from kbdesk.search.weights import FIELD_BOOSTS, MAX_GRAM, atom_terms
 
 # Bump when the schema, the analysis or a field boost changes: an index of another format is
 # rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 _WORD_PATTERN = r"[^\W_]+"
 
