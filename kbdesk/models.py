@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlmodel import Field, SQLModel
 
 # EventKind is re-exported until every storage module imports the vocabularies from records.
@@ -86,6 +87,7 @@ class UsageEvent(SQLModel, table=True):
         Index("ix_usage_event_article_kind_at", "article_id", "kind", "at"),
         Index("ix_usage_event_operator_kind_at", "operator", "kind", "at"),
         Index("ix_usage_event_normalized_kind_at", "normalized", "kind", "at"),
+        Index("ix_usage_event_contact_at", "contact", "at"),  # migration 0004
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -96,6 +98,7 @@ class UsageEvent(SQLModel, table=True):
     query: str | None = Field(default=None, max_length=500)  # masked before storage
     normalized: str | None = Field(default=None, max_length=500)  # normalize_query(query)
     channel: str | None = Field(default=None, max_length=20)
+    contact: str | None = Field(default=None, max_length=40)  # the call or chat it was part of
 
 
 class SearchLog(SQLModel, table=True):
@@ -105,6 +108,7 @@ class SearchLog(SQLModel, table=True):
         Index("ix_search_log_normalized_at", "normalized", "at"),
         Index("ix_search_log_normalized_at_hits", "normalized", "at", "hits"),
         Index("ix_search_log_operator_at", "operator", "at"),
+        Index("ix_search_log_contact", "contact"),  # migration 0004
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -114,6 +118,9 @@ class SearchLog(SQLModel, table=True):
     hits: int = 0
     took_ms: float = 0.0
     operator: str = Field(default="", max_length=200)
+    contact: str | None = Field(default=None, max_length=40)
+    # The contact ended without a copy: the search did not lead to an answer (a content gap).
+    abandoned: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
 
 
 # -- daily rollups ------------------------------------------------------------------------------

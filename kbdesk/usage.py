@@ -12,8 +12,9 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, case, or_
+from sqlalchemy import Table, case, or_, update
 from sqlalchemy.orm import Session
+from sqlmodel import col, select
 
 from kbdesk.db import Database
 from kbdesk.models import EventKind, SearchLog, UsageEvent, utcnow
@@ -87,6 +88,7 @@ class UsageRecorder:
         query: str | None = None,
         channel: str | None = None,
         at: datetime | None = None,
+        contact: str | None = None,
     ) -> UsageEvent:
         masked = mask_pii(query)[:MAX_QUERY] if query else None
         # Stored in UTC: SQLite keeps the wall time only, and the rollup day is the UTC day.
@@ -99,6 +101,7 @@ class UsageRecorder:
             normalized=normalize_query(masked)[:MAX_QUERY] if masked else None,
             channel=channel,
             at=moment,
+            contact=contact,
         )
         with self.db.session() as session:
             session.add(row)
@@ -108,7 +111,13 @@ class UsageRecorder:
         return row
 
     def search(
-        self, query: str, hits: int, took_ms: float, operator: str, at: datetime | None = None
+        self,
+        query: str,
+        hits: int,
+        took_ms: float,
+        operator: str,
+        at: datetime | None = None,
+        contact: str | None = None,
     ) -> SearchLog | None:
         """Log one finished search; blank queries are not worth a row."""
         normalized = normalize_query(query)[:MAX_QUERY]
@@ -122,9 +131,28 @@ class UsageRecorder:
             took_ms=round(took_ms, 2),
             operator=operator,
             at=moment,
+            contact=contact,
         )
         with self.db.session() as session:
             session.add(row)
             session.flush()
             apply(session, search_bumps(operator, normalized, hits, moment))
         return row
+
+    def end_contact(self, contact: str) -> int:
+        """A contact ended: if nothing was copied during it, its searches led nowhere and are
+        marked abandoned (they feed the content gaps). Returns how many were marked."""
+        with self.db.session() as session:
+            copied = session.exec(
+                select(UsageEvent.id)
+                .where(UsageEvent.contact == contact, UsageEvent.kind == EventKind.COPY.value)
+                .limit(1)
+            ).first()
+            if copied is not None:
+                return 0
+            marked = session.execute(
+                update(SearchLog)
+                .where(col(SearchLog.contact) == contact)
+                .values(abandoned=True)
+            )
+            return int(getattr(marked, "rowcount", 0) or 0)

@@ -5,7 +5,7 @@ so no caller can skip a rule. Callers get plain records (`kbdesk.records`) back.
 """
 
 from kbdesk.kb import RebuildCancelled
-from kbdesk.services.answers import AnswerService
+from kbdesk.services.answers import AnswerService, MessageSuggestions
 from kbdesk.services.content import ContentService
 from kbdesk.services.desk import Desk
 from kbdesk.services.drafts import DraftService
@@ -18,6 +18,7 @@ __all__ = [
     "Desk",
     "DraftService",
     "MaintenanceService",
+    "MessageSuggestions",
     "PeopleService",
     "RebuildCancelled",
     "SampleRemoval",

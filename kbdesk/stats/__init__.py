@@ -51,6 +51,7 @@ hold the rollups to.
 from kbdesk.stats.figures import (
     DEFAULT_DAYS,
     DEFAULT_STALE_DAYS,
+    ContactStats,
     Dashboard,
     GapReason,
     GapRow,
@@ -68,6 +69,7 @@ from kbdesk.stats.service import StatsService
 __all__ = [
     "DEFAULT_DAYS",
     "DEFAULT_STALE_DAYS",
+    "ContactStats",
     "Dashboard",
     "GapReason",
     "GapRow",

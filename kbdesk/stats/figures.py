@@ -177,6 +177,9 @@ class GapRow:
     no_results: int  # searches that found nothing
     not_copied: int  # searches with results when no copy carried this query
     last_searched: datetime
+    # Searches with results in a contact that ended without any copy (also counted in
+    # `not_copied` when the query was never copied at all).
+    abandoned: int = 0
 
     @property
     def missed(self) -> int:
@@ -187,6 +190,18 @@ class GapRow:
         if self.no_results and self.not_copied:
             return GapReason.BOTH
         return GapReason.NOTHING_FOUND if self.no_results else GapReason.NOT_COPIED
+
+
+@dataclass(frozen=True)
+class ContactStats:
+    """Calls and chats in a period, and the replies copied during them."""
+
+    contacts: int
+    replies: int
+
+    @property
+    def replies_per_contact(self) -> float | None:
+        return self.replies / self.contacts if self.contacts else None
 
 
 @dataclass(frozen=True)
@@ -213,3 +228,4 @@ class Dashboard:
     gaps: list[GapRow]
     stale: list[StaleRow]
     timings_ms: dict[str, float] = field(default_factory=dict, compare=False)
+    contacts: ContactStats | None = None

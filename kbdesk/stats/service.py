@@ -20,6 +20,7 @@ from kbdesk.models import Article, Status
 from kbdesk.stats import sources
 from kbdesk.stats.figures import (
     DEFAULT_STALE_DAYS,
+    ContactStats,
     Dashboard,
     GapRow,
     Granularity,
@@ -77,6 +78,7 @@ class StatsService:
             "stale": lambda: self.stale(period, stale_days),
             "trend": lambda: self.trend(period, granularity, operator=operator),
             "operators": lambda: self.operators(period, operator=operator),
+            "contacts": lambda: self.contacts(period, operator=operator),
         }
         results, timings = self._run(jobs)
         return Dashboard(
@@ -89,6 +91,7 @@ class StatsService:
             gaps=results["gaps"],
             stale=results["stale"],
             timings_ms=timings,
+            contacts=results["contacts"],
         )
 
     def _run(self, jobs: dict[str, Callable[[], Any]]) -> tuple[dict[str, Any], dict[str, float]]:
@@ -229,9 +232,17 @@ class StatsService:
 
     # -- content gaps ------------------------------------------------------------------------
 
+    def contacts(self, period: Period, *, operator: str | None = None) -> ContactStats:
+        """How many contacts (calls, chats) the period had, and the replies copied in them."""
+        query = sources.contacts(period, operator)
+        count, replies = self._read(lambda connection: connection.execute(query).one())
+        return ContactStats(int(count or 0), int(replies or 0))
+
     def gaps(self, period: Period, *, operator: str | None = None) -> list[GapRow]:
-        """Normalised queries that found nothing, or found results nobody copied."""
+        """Normalised queries that found nothing, or found results nobody copied, or found
+        results in a contact that ended without a copy (abandoned)."""
         queries = sources.search_queries(self._span(period), period, operator)
+        abandoned_query = sources.abandoned_searches(period, operator)
 
         def read(connection: Connection) -> dict[str, list[Any]]:
             found: dict[str, list[Any]] = {}
@@ -247,9 +258,13 @@ class StatsService:
                     seen[3] = seen[3] or bool(was_copied)
             return found
 
+        abandoned = dict(
+            self._read(lambda connection: list(connection.execute(abandoned_query)))
+        )
         result = []
         for normalized, (searches, no_results, latest, was_copied) in self._read(read).items():
-            not_copied = 0 if was_copied else searches - no_results
+            left = int(abandoned.get(normalized, 0))
+            not_copied = left if was_copied else searches - no_results
             if no_results or not_copied:
                 result.append(
                     GapRow(
@@ -258,6 +273,7 @@ class StatsService:
                         no_results=no_results,
                         not_copied=not_copied,
                         last_searched=latest,
+                        abandoned=left,
                     )
                 )
         result.sort(key=lambda g: (-g.missed, -g.searches, g.query))

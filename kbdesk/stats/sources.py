@@ -218,6 +218,30 @@ def copied(span: Span, normalized: Any) -> Any:
     return or_(false(), *found)
 
 
+def abandoned_searches(period: Period, operator: str | None) -> Any:
+    """(query, searches) that found results in a contact that ended without a copy."""
+    log = SEARCHES.c
+    query = select(log.normalized, func.count()).where(
+        log.at >= period.since, log.at < period.until, log.abandoned.is_(True), log.hits > 0
+    )
+    if operator is not None:
+        query = query.where(log.operator == operator)
+    return query.group_by(log.normalized)
+
+
+def contacts(period: Period, operator: str | None) -> Any:
+    """(contacts, copies made in them): events without a contact (older ones) are not counted."""
+    events = EVENTS.c
+    copy = case((events.kind == EventKind.COPY.value, 1), else_=0)
+    query = select(func.count(func.distinct(events.contact)), func.coalesce(func.sum(copy), 0))
+    query = query.where(
+        events.at >= period.since, events.at < period.until, events.contact.is_not(None)
+    )
+    if operator is not None:
+        query = query.where(events.operator == operator)
+    return query
+
+
 def search_queries(span: Span, period: Period, operator: str | None) -> list[Any]:
     """(query, searches, found nothing, last searched, copied) rows: the content gaps.
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from kbdesk.paths import resource_path
 
@@ -65,6 +66,33 @@ def compiled_catalog(language: str, cache_dir: Path) -> Path | None:
     return target
 
 
+# Qt's own Russian catalogue lags its source: Qt 6 added mnemonics to these file-dialog labels,
+# and qtbase_ru still translates only the old texts, so "Look in:" showed in English.
+_QT_GAPS = {
+    "ru": {
+        ("QFileDialog", "&Look in:"): "&Папка:",
+        ("QFileDialog", "Files of &type:"): "&Тип файлов:",
+    }
+}
+
+
+class _QtGapsTranslator(QTranslator):
+    """The few Qt texts its shipped catalogue misses; everything else comes from qtbase."""
+
+    def __init__(self, texts: dict[tuple[str, str], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._texts = texts
+
+    def isEmpty(self) -> bool:
+        return not self._texts
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None is Qt's null string, "not mine": an empty string would blank every other text.
+        return self._texts.get((str(context), str(source)))
+
+
 def install(language: str, cache_dir: Path) -> str:
     """Install the translators for `language` on the running application; returns it."""
     app = QCoreApplication.instance()
@@ -84,4 +112,36 @@ def install(language: str, cache_dir: Path) -> str:
         if translator.load(str(path)):
             QCoreApplication.installTranslator(translator)
             _installed.append(translator)
+    gaps = _QT_GAPS.get(language)
+    if gaps:
+        gap_translator = _QtGapsTranslator(gaps, app)
+        QCoreApplication.installTranslator(gap_translator)
+        _installed.append(gap_translator)
     return language
+
+
+# Revision notes are stored in English (they are data, shared by every desk); the window shows
+# them in the interface language.
+_RESTORED = re.compile(r"restored revision (\d+)")
+_STATUS = re.compile(r"status: (\w+)")
+
+
+def revision_note(note: str) -> str:
+    """A revision's note as the interface says it; a note an editor typed stays as typed."""
+    translate = QCoreApplication.translate
+    if note == "created":
+        return translate("Revision", "created")
+    restored = _RESTORED.fullmatch(note)
+    if restored:
+        return translate("Revision", "restored revision {number}").format(number=restored[1])
+    status = _STATUS.fullmatch(note)
+    if status:
+        names = {
+            "draft": translate("Revision", "draft"),
+            "published": translate("Revision", "published"),
+            "archived": translate("Revision", "archived"),
+        }
+        return translate("Revision", "status: {status}").format(
+            status=names.get(status[1], status[1])
+        )
+    return note

@@ -253,7 +253,8 @@ def test_dashboard_holds_every_table(
     assert board.operators == stats.operators(PERIOD)
     assert board.gaps == stats.gaps(PERIOD)
     assert board.stale == stats.stale(PERIOD, 30)
-    assert set(board.timings_ms) == {"items", "trend", "operators", "gaps", "stale"}
+    assert board.contacts == stats.contacts(PERIOD)
+    assert set(board.timings_ms) == {"items", "trend", "operators", "gaps", "stale", "contacts"}
 
 
 def test_an_empty_database_gives_empty_tables(stats: StatsService) -> None:

@@ -73,17 +73,21 @@ def test_search_fill_copy_and_resolve(
     assert "{{" not in plain
     assert html.startswith("<p>Уважаемый(ая) Иван Петров!</p>") and "<p>С уважением" in html
     assert page.resolve.isVisible() and page.resolve.hasFocus()
+    article_id = page.model.index(0).data(Qt.ItemDataRole.UserRole + 1)
+    contact = page.session.contact_id
 
     press(Qt.Key.Key_Y)
     assert not page.resolve.isVisible()
     assert QApplication.focusWidget() is page.search_box
+    # The answer ends the contact: the next client starts with an empty box and form.
+    assert page.search_box.text() == "" and page.session.contact_id != contact
     logged = events(sample_kb)
     kinds = [event.kind for event in logged]
     assert kinds == ["search", "view", "copy", "resolved"]
     for event in logged:
         assert event.operator == "Анна" and event.channel == "email"
         assert event.query == "возврат оформлен"
-    article_id = page.model.index(0).data(Qt.ItemDataRole.UserRole + 1)
+        assert event.contact == contact
     assert logged[-1].article_id == logged[-2].article_id == article_id
     assert [row.query for row in search_log(sample_kb)] == ["возврат оформлен"]
 
@@ -100,7 +104,7 @@ def test_channel_variant_is_previewed_and_copied(
     assert page.form.reply.toPlainText().endswith("примерно через 20 мин.")
     press(Qt.Key.Key_F2)  # phone: same fields, the phone wording
     assert page.channel_group.checkedButton() is page.channel_group.button(0)
-    assert "я проверил(а) ваш заказ" in page.form.reply.toPlainText()
+    assert "я проверила ваш заказ" in page.form.reply.toPlainText()  # the operator is Анна
     assert context.settings.value("operator/channel") == "phone"
 
 
@@ -146,10 +150,15 @@ def test_alt_number_copies_an_article_or_opens_a_template(
     assert page.model.index(0).data() == "Возврат оформлен"
     article = page.model.index(1)
     assert article.data(Qt.ItemDataRole.UserRole + 2) == "article"
-    press(Qt.Key.Key_2, ALT)
+    press(Qt.Key.Key_2, ALT)  # shows the row first: nothing is copied unseen
+    assert page.results.currentIndex().row() == 1 and "Alt+2" in page.last_message
+    assert EventKind.COPY.value not in _kinds(sample_kb)
+    press(Qt.Key.Key_2, ALT)  # again: copies what is on screen
     record = context.desk.content.get(article.data(Qt.ItemDataRole.UserRole + 1))
     plain, html = clipboard()
-    assert plain == markdown_to_plain(record.body)
+    titled = context.desk.answers.with_link_titles(record)
+    assert plain == markdown_to_plain(titled.body)
+    assert "шаблоном Возврат оформлен." in plain and "refund-issued" not in plain  # link titles
     assert "<table>" in html and 'href="kb:' not in html
     assert page.resolve.isVisible()
     press(Qt.Key.Key_1, ALT)  # a template with empty required fields is opened, not copied

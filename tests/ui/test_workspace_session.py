@@ -8,7 +8,7 @@ import pytest
 
 from kbdesk.records import ArticleRecord, Kind, Status
 from kbdesk.search import SearchHit, SearchRequest, SearchResult
-from kbdesk.ui.workspace.session import ListMode, PendingCopy, WorkspaceSession
+from kbdesk.ui.workspace.session import ContactEnd, ListMode, PendingCopy, WorkspaceSession
 
 NOON = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -73,7 +73,8 @@ def test_a_new_session_searches_for_nothing(session: WorkspaceSession) -> None:
     assert session.query == "" and session.request is None and session.result is None
     assert session.current_query is None
     assert session.record is None and session.origin_query is None
-    assert session.call_values == {} and session.pending_copy is None
+    assert session.values_for(1) == {} and session.pending_copy is None
+    assert not session.contact.active and session.contact_id
     assert session.channel == "chat" and session.last_message == ""
 
 
@@ -141,29 +142,69 @@ def test_an_item_changed_in_the_knowledge_base_is_replaced_quietly(
     assert heard.take() == []
 
 
-def test_values_typed_during_the_call_are_shared_by_name(session: WorkspaceSession) -> None:
-    session.remember_values(["client_name", "order_number"], {"client_name": "Иван"})
-    session.remember_values(["order_number", "amount"], {"order_number": "A-1077"})
-    assert session.call_values == {"client_name": "Иван", "order_number": "A-1077"}
+def test_the_clients_identity_is_shared_within_a_contact_other_fields_are_not(
+    session: WorkspaceSession,
+) -> None:
+    session.remember_values(1, ["client_name", "order_number"], {"client_name": "Иван"})
+    session.remember_values(2, ["order_number", "amount"], {"order_number": "A-1077"})
+    session.remember_values(3, ["time"], {"time": "14:00–16:00"})  # a delivery slot
+    assert session.values_for(4) == {"client_name": "Иван", "order_number": "A-1077"}
+    assert session.values_for(3)["time"] == "14:00–16:00"
+    assert "time" not in session.values_for(5)  # never an arrival time elsewhere
     # A field emptied (or put back to its default) in a form is forgotten.
-    session.remember_values(["client_name"], {})
-    assert session.call_values == {"order_number": "A-1077"}
-    values = session.call_values
+    session.remember_values(1, ["client_name"], {})
+    assert session.values_for(1) == {"order_number": "A-1077"}
+    values = session.values_for(2)
     values["amount"] = "1500"  # a copy: only remember_values changes the session
-    assert "amount" not in session.call_values
+    assert "amount" not in session.values_for(2)
 
 
-def test_copying_and_the_resolve_answer(session: WorkspaceSession) -> None:
-    session.remember_values(["client_name"], {"client_name": "Иван"})
+def test_either_answer_ends_the_contact(session: WorkspaceSession) -> None:
+    ended: list[tuple[str, str]] = []
+    session.contact_ended.connect(lambda contact, why: ended.append((contact.id, why)))
+    first = session.contact_id
+    session.remember_values(1, ["client_name"], {"client_name": "Иван"})
     session.copied(7, "возврат")
     assert session.pending_copy == PendingCopy(7, "возврат")
     assert session.answer(False) == PendingCopy(7, "возврат")
     assert session.pending_copy is None
-    assert session.call_values == {"client_name": "Иван"}  # not resolved: the client stays
+    assert session.values_for(1) == {}  # not resolved ends the contact too
+    assert ended == [(first, "not_resolved")] and session.contact_id != first
     assert session.answer(True) is None  # nothing waits for an answer any more
+    second = session.contact_id
+    session.remember_values(1, ["client_name"], {"client_name": "Пётр"})
     session.copied(8, None)
     assert session.answer(True) == PendingCopy(8, None)
-    assert session.call_values == {}  # resolved: the next client starts clean
+    assert session.values_for(1) == {}  # resolved: the next client starts clean
+    assert ended[-1] == (second, "resolved")
+
+
+def test_next_client_clears_values_suggestions_and_the_link_trail(
+    session: WorkspaceSession,
+) -> None:
+    session.remember_values(1, ["client_name"], {"client_name": "Иван"})
+    session.suggest({"name": "Иван Петрович"})
+    session.select(_record(1), "возврат")
+    session.select(_record(2), "возврат", follow=True)
+    assert session.can_go_back
+    assert session.contact.texts() == {"Иван", "Иван Петрович"}
+    ended = session.end_contact(ContactEnd.NEXT)
+    assert ended.shared == {"client_name": "Иван"}
+    assert session.values_for(1) == {} and session.suggestions == {}
+    assert not session.can_go_back and not session.contact.active
+
+
+def test_back_and_forward_through_followed_links(session: WorkspaceSession) -> None:
+    first, second, third = _record(1), _record(2), _record(3)
+    session.select(first, "сроки")
+    session.select(second, "сроки", follow=True)
+    session.select(third, "сроки", follow=True)
+    assert session.go_back() and session.record == second
+    assert session.go_back() and session.record == first
+    assert not session.go_back() and session.can_go_forward
+    assert session.go_forward() and session.record == second
+    session.select(_record(4), "другое")  # picked from the list: a new trail
+    assert not session.can_go_back and not session.can_go_forward
 
 
 def test_switching_to_pinned_and_recent(session: WorkspaceSession) -> None:
@@ -187,14 +228,14 @@ def test_switching_to_pinned_and_recent(session: WorkspaceSession) -> None:
 def test_channel_change_keeps_the_call(session: WorkspaceSession, heard: Heard) -> None:
     refund = _record(1)
     session.select(refund, "возврат")
-    session.remember_values(["client_name"], {"client_name": "Иван"})
+    session.remember_values(1, ["client_name"], {"client_name": "Иван"})
     heard.take()
     session.set_channel("phone")
     session.set_channel("phone")  # no change, no signal
     assert session.channel == "phone"
     assert heard.take() == [("channel_changed", "phone")]
     assert session.record == refund and session.origin_query == "возврат"
-    assert session.call_values == {"client_name": "Иван"}
+    assert session.values_for(1) == {"client_name": "Иван"}
 
 
 def test_messages_are_kept_and_told(session: WorkspaceSession, heard: Heard) -> None:

@@ -31,6 +31,7 @@ from kbdesk.diffing import item_diff_html
 from kbdesk.formats import local_time
 from kbdesk.records import RevisionRecord
 from kbdesk.ui.browser import SafeBrowser
+from kbdesk.ui.i18n import revision_note
 
 Index = QModelIndex | QPersistentModelIndex
 NUMBER, AUTHOR, WHEN, NOTE = range(4)
@@ -80,7 +81,7 @@ class RevisionTableModel(QAbstractTableModel):
             if column == WHEN:
                 return local_time(revision.created_at)
             if column == NOTE:
-                return revision.note
+                return revision_note(revision.note)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == NUMBER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

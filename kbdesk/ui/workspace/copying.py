@@ -87,18 +87,29 @@ class ReplyCopier(QObject):
         self._copy(record, reply, session.origin_query)
 
     def copy_row(self, number: int) -> None:
-        """Alt+N: copy the N-th result when it needs no input, else open it for filling."""
+        """Alt+N: show the N-th result; Alt+N again copies it as it is on screen.
+
+        Nothing reaches the clipboard that the operator has not seen: the first press selects
+        the row and shows its preview (a template opens at its first empty field), the second
+        copies exactly what the preview shows.
+        """
         model, session = self._view.model, self._session
         row = model.row(number)
-        record = self._records.load(row.id) if row is not None else None
-        if record is None:
+        if row is None:
             return
-        query = session.current_query
-        values = session.call_values
-        if needs_input(record, session.channel, values):
-            self._view.results.setCurrentIndex(model.index(number))
-            self._previewer.flush()
-            self._tracker.viewed_now()
+        current = session.record
+        on_screen = self._view.pane.isVisible() and not self._previewer.waiting
+        if current is not None and current.id == row.id and on_screen:
+            self.copy_current()  # on screen already: copy what is shown
+            return
+        self._view.results.setCurrentIndex(model.index(number))
+        self._previewer.flush()
+        record = session.record
+        if record is None or record.id != row.id:
+            return
+        self._tracker.viewed_now()
+        values = self._view.form.values() if record.is_template else {}
+        if needs_input(record, session.channel, values, self._context.operator):
             self._view.form.focus_field()
             session.notify(
                 translate(
@@ -107,8 +118,11 @@ class ReplyCopier(QObject):
                 ).format(title=record.title)
             )
             return
-        reply = self._answers.compose(record, values, self._context.operator, session.channel)
-        self._copy(record, reply, query)
+        session.notify(
+            translate(
+                "WorkspacePage", "«{title}» is shown: press Alt+{number} again to copy it."
+            ).format(title=record.title, number=number + 1)
+        )
 
     def _copy(self, record: ArticleRecord, reply: Reply, query: str | None) -> None:
         return_to = QApplication.focusWidget()
@@ -133,11 +147,12 @@ class ReplyCopier(QObject):
         self._view.resolve.dismiss()  # typing on means the prompt was passed over
 
     def _on_resolve_answered(self, resolved: bool) -> None:
-        copy = self._session.answer(resolved)
+        copy = self._session.pending_copy
         if copy is None:
             return
         kind = EventKind.RESOLVED if resolved else EventKind.NOT_RESOLVED
-        self._tracker.record(kind, copy.article_id, copy.query)
+        self._tracker.record(kind, copy.article_id, copy.query)  # while the contact is on
+        self._session.answer(resolved)  # either answer ends the contact
         self._session.notify(
             translate("WorkspacePage", "Thanks, noted.")
             if resolved

@@ -23,6 +23,14 @@ class WorkspaceFocus:
         search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         search_box.selectAll()
 
+    def back_to_query(self) -> None:
+        """Into the search box with the query intact and the cursor at its end (↑ from the first
+        result): the next letter goes on with the query instead of replacing it."""
+        search_box = self._view.search_box
+        search_box.setFocus(Qt.FocusReason.BacktabFocusReason)
+        search_box.deselect()
+        search_box.end(False)
+
     def results(self) -> None:
         """Into the result list; back to the search when the list is empty."""
         if self._view.model.rowCount():

@@ -10,11 +10,13 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 
 from kbdesk.templating import CHANNELS
+from kbdesk.ui.workspace.contact import ContactKeeper
 from kbdesk.ui.workspace.copying import ReplyCopier
 from kbdesk.ui.workspace.focus import WorkspaceFocus
 from kbdesk.ui.workspace.keys import add_shortcut
 from kbdesk.ui.workspace.listing import ResultListing
 from kbdesk.ui.workspace.pins import Pinning
+from kbdesk.ui.workspace.previewer import Previewer
 from kbdesk.ui.workspace.session import ListMode, WorkspaceSession
 from kbdesk.ui.workspace.tracker import UsageTracker
 from kbdesk.ui.workspace.view import WorkspaceView
@@ -37,6 +39,9 @@ class WorkspaceKeys(QObject):
         focus: WorkspaceFocus,
         tracker: UsageTracker,
         set_channel: Callable[[str], None],
+        previewer: Previewer,
+        contacts: ContactKeeper,
+        read_message: Callable[[], None],
     ) -> None:
         super().__init__(view)
         self._view = view
@@ -45,7 +50,13 @@ class WorkspaceKeys(QObject):
         self._copier = copier
         self._focus = focus
         self._tracker = tracker
+        self._previewer = previewer
         add_shortcut(view, ("Ctrl+L", "F6"), focus.search)
+        add_shortcut(view, ("F8", "Ctrl+Shift+N"), contacts.next_client)
+        add_shortcut(view, "Ctrl+M", read_message)
+        add_shortcut(view, "F7", previewer.accept_suggestions)
+        add_shortcut(view, "Alt+Left", previewer.go_back)
+        add_shortcut(view, "Alt+Right", previewer.go_forward)
         add_shortcut(view, ("Ctrl+Return", "Ctrl+Enter"), copier.copy_current)
         add_shortcut(view, "Ctrl+P", partial(listing.toggle_list, ListMode.PINNED))
         add_shortcut(view, "Ctrl+R", partial(listing.toggle_list, ListMode.RECENT))
@@ -72,6 +83,9 @@ class WorkspaceKeys(QObject):
             return self._on_results_key(event)
         if watched is view.browser and plain and key == Qt.Key.Key_Escape:
             self._focus.results()
+            return True
+        if watched is view.browser and plain and key == Qt.Key.Key_Backspace:
+            self._previewer.go_back()
             return True
         return super().eventFilter(watched, event)
 
@@ -105,7 +119,7 @@ class WorkspaceKeys(QObject):
             self._copier.open_current()
             return True
         if key == Qt.Key.Key_Up and view.results.currentIndex().row() <= 0:
-            self._focus.search()
+            self._focus.back_to_query()
             return True
         if event.text().isprintable() and event.text().strip():
             # Typing in the list goes on with the query instead of jumping between titles.

@@ -17,8 +17,10 @@ from kbdesk.ui.tasks import run_task
 from kbdesk.ui.workspace.cache import RecordCache
 from kbdesk.ui.workspace.focus import WorkspaceFocus
 from kbdesk.ui.workspace.lists import ShiftLists
+from kbdesk.ui.workspace.preview import field_label
 from kbdesk.ui.workspace.results import ResultRow
 from kbdesk.ui.workspace.session import ListMode, WorkspaceSession
+from kbdesk.ui.workspace.snippet_text import clean_snippet
 from kbdesk.ui.workspace.tracker import UsageTracker
 from kbdesk.ui.workspace.view import WorkspaceView
 
@@ -53,6 +55,7 @@ class ResultListing(QObject):
         self._tracker = tracker
         self._focus = focus
         self._keep_selection = False  # set while refreshing, so the operator keeps their place
+        self._titles: dict[str, str | None] = {}  # link targets' titles, for the snippets
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(0)  # one search per event-loop turn, however fast typed
@@ -65,7 +68,20 @@ class ResultListing(QObject):
     # -- searching ---------------------------------------------------------------------------
 
     def _on_query_edited(self, _text: str) -> None:
+        self._tracker.query_changed()
         self._search_timer.start()
+
+    def _clean(self, snippet: str) -> str:
+        return clean_snippet(snippet, field_label, self._link_title)
+
+    def _link_title(self, slug: str) -> str | None:
+        if slug not in self._titles:
+            try:
+                record = self._records.by_slug(slug)
+            except Exception:  # a title in a snippet is cosmetic
+                record = None
+            self._titles[slug] = record.title if record is not None else None
+        return self._titles[slug]
 
     def run_search(self) -> None:
         self._search_timer.stop()
@@ -114,7 +130,9 @@ class ResultListing(QObject):
             return  # the operator typed on (or opened a list) meanwhile
         self._tracker.searched(request.text, result)
         rows = [
-            ResultRow(hit.id, hit.slug, hit.title, Kind(hit.kind), hit.category, hit.snippet)
+            ResultRow(
+                hit.id, hit.slug, hit.title, Kind(hit.kind), hit.category, self._clean(hit.snippet)
+            )
             for hit in result.hits
         ]
         self._show_rows(rows, keep_id=keep)
@@ -128,6 +146,7 @@ class ResultListing(QObject):
 
     def refresh(self) -> None:
         """Content changed: search again (or reload the list), keeping the selected item."""
+        self._titles.clear()
         if self._session.mode != ListMode.SEARCH:
             self.show_list(self._session.mode)
             return
@@ -151,7 +170,7 @@ class ResultListing(QObject):
         except Exception:  # a missing snippet is cosmetic; never worth an error
             log.exception("could not fetch snippets")
             return
-        self._view.model.set_snippets(snippets)
+        self._view.model.set_snippets({key: self._clean(text) for key, text in snippets.items()})
 
     # -- pinned and recent -------------------------------------------------------------------
 
@@ -167,7 +186,7 @@ class ResultListing(QObject):
         self._session.open_list(mode)
         ids = self._lists.pinned() if mode == ListMode.PINNED else self._lists.recent()
         rows = [
-            ResultRow(r.id, r.slug, r.title, Kind(r.kind), r.category, excerpt(r))
+            ResultRow(r.id, r.slug, r.title, Kind(r.kind), r.category, self._clean(excerpt(r)))
             for r in self._records.published(ids)
         ]
         title = (

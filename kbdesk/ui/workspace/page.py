@@ -2,7 +2,8 @@
 
 The page puts the parts together and answers the main window. Its state is the session's
 (`session`); the layout is `WorkspaceView`'s; the result list is filled by `ResultListing`, the
-preview by `Previewer`, copies made by `ReplyCopier`, pins by `Pinning`, and keys are read by
+preview by `Previewer`, copies made by `ReplyCopier`, pins by `Pinning`, contacts ended and
+begun by `ContactKeeper`, the client's message read by `MessageReader`, and keys are read by
 `WorkspaceKeys`. Each part observes the session and calls the others' public methods only.
 """
 
@@ -15,11 +16,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 from kbdesk.templating import CHANNELS
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.workspace.cache import RecordCache
+from kbdesk.ui.workspace.contact import ContactKeeper
 from kbdesk.ui.workspace.copying import ReplyCopier
 from kbdesk.ui.workspace.focus import WorkspaceFocus
 from kbdesk.ui.workspace.keyboard import WorkspaceKeys
 from kbdesk.ui.workspace.listing import ResultListing
 from kbdesk.ui.workspace.lists import ShiftLists
+from kbdesk.ui.workspace.message import MessageReader
 from kbdesk.ui.workspace.pins import Pinning
 from kbdesk.ui.workspace.previewer import Previewer
 from kbdesk.ui.workspace.session import ListMode, WorkspaceSession
@@ -61,6 +64,7 @@ class WorkspacePage(QWidget):
             lambda: context.operator,
             lambda: self.session.channel,
             self._attending,
+            lambda: self.session.contact_id,
             self,
         )
         self._records = RecordCache(context.desk.content, self.session.notify)
@@ -80,6 +84,14 @@ class WorkspacePage(QWidget):
             self.previewer,
             self._focus,
         )
+        self.contacts = ContactKeeper(
+            view, self.session, self.tracker, self.listing, self.previewer, context.settings
+        )
+        self.messages = MessageReader(
+            self, self.session, context.desk.answers, self.show_article
+        )
+        view.message_button.clicked.connect(self.messages.read)
+        view.next_button.clicked.connect(self.contacts.next_client)
         self.keyboard = WorkspaceKeys(
             view,
             self.session,
@@ -89,6 +101,9 @@ class WorkspacePage(QWidget):
             self._focus,
             self.tracker,
             context.set_channel,
+            self.previewer,
+            self.contacts,
+            self.messages.read,
         )
         self._focused_once = False
         self._connect()
@@ -196,7 +211,7 @@ class WorkspacePage(QWidget):
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
             elif splitter is self.splitter:
-                splitter.setSizes([420, 640])
+                splitter.setSizes([460, 600])  # at 1024 px the titles still read
 
     def save_state(self) -> None:
         self.tracker.flush_search()

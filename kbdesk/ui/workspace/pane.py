@@ -42,6 +42,18 @@ class PreviewPane(QWidget):
         self.copy.setDefault(False)
         self.copy.setAutoDefault(False)
         self.copy.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Back / Forward after following a [[link]] (Alt+← / Alt+→).
+        self.back = QToolButton()
+        self.back.setObjectName("previewBack")
+        self.back.setText("←")
+        self.forward = QToolButton()
+        self.forward.setObjectName("previewForward")
+        self.forward.setText("→")
+        for button in (self.back, self.forward):
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setEnabled(False)
+            button.hide()
         self._retranslate_buttons()
 
         heading = QVBoxLayout()
@@ -51,6 +63,8 @@ class PreviewPane(QWidget):
         header = QHBoxLayout()
         header.setContentsMargins(14, 10, 10, 8)
         header.setSpacing(8)
+        header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.forward, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(heading, 1)
         header.addWidget(self.pin, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignTop)
@@ -83,6 +97,15 @@ class PreviewPane(QWidget):
         self.pin.setToolTip(self.tr("Pin for this shift (Ctrl+D)"))
         self.copy.setText(self.tr("Copy reply  Ctrl+Enter"))
         self.copy.setToolTip(self.tr("Copy as plain text and HTML (Ctrl+Enter)"))
+        self.back.setToolTip(self.tr("Back (Alt+Left)"))
+        self.forward.setToolTip(self.tr("Forward (Alt+Right)"))
+
+    def set_history(self, can_go_back: bool, can_go_forward: bool) -> None:
+        """The arrows appear once a link was followed, and stay until the trail ends."""
+        self.back.setEnabled(can_go_back)
+        self.forward.setEnabled(can_go_forward)
+        self.back.setVisible(can_go_back or can_go_forward)
+        self.forward.setVisible(can_go_back or can_go_forward)
 
     def show_empty(self, text: str) -> None:
         self.header.hide()

@@ -9,8 +9,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTextBrowser,
@@ -62,6 +64,8 @@ _KNOWN_FIELDS = {
     "refund_text": QT_TRANSLATE_NOOP("Placeholder", "Refund details"),
     "solution": QT_TRANSLATE_NOOP("Placeholder", "Solution"),
     "store": QT_TRANSLATE_NOOP("Placeholder", "Store"),
+    "client_gender": QT_TRANSLATE_NOOP("Placeholder", "Client is (м/ж)"),
+    "operator_gender": QT_TRANSLATE_NOOP("Placeholder", "I am (м/ж)"),
 }
 
 
@@ -85,6 +89,7 @@ class TemplateForm(QWidget):
         self._text = ""
         self._context = RenderContext()
         self._defaults: dict[str, str] = {}
+        self._offers: dict[str, str] = {}  # field → value found in the client's message
         self.edits: dict[str, QLineEdit] = {}
 
         self._fields = QWidget()
@@ -111,10 +116,25 @@ class TemplateForm(QWidget):
         self.reply.setObjectName("reply")
         self.reply.document().setDocumentMargin(12)
         self.reply.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # Values found in the client's message: offered, never filled without the operator.
+        self.suggestion_bar = QFrame()
+        self.suggestion_bar.setObjectName("suggestionBar")
+        self.suggestion_text = QLabel()
+        self.suggestion_text.setWordWrap(True)
+        self.suggestion_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.accept_button = QPushButton(self.tr("Fill in  F7"))
+        self.accept_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.accept_button.clicked.connect(self.accept_suggestions)
+        bar_layout = QHBoxLayout(self.suggestion_bar)
+        bar_layout.setContentsMargins(14, 6, 14, 0)
+        bar_layout.addWidget(self.suggestion_text, 1)
+        bar_layout.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.suggestion_bar.hide()
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.suggestion_bar)
         top_layout.addWidget(self._scroll, 1)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
@@ -143,6 +163,8 @@ class TemplateForm(QWidget):
         """Show `text` with fields filled from `values`, else from the defaults."""
         self._text = text
         self._context = context
+        self._offers = {}
+        self.suggestion_bar.hide()
         self.error.hide()
         while self._form.rowCount():
             self._form.removeRow(0)
@@ -177,6 +199,50 @@ class TemplateForm(QWidget):
         # Every field of a usual template stays in sight; long forms scroll instead.
         self._scroll.setMinimumHeight(min(self._fields.sizeHint().height(), 260))
         self.refresh()
+
+    # -- suggestions -------------------------------------------------------------------------
+
+    def set_suggestions(self, offers: dict[str, str]) -> None:
+        """Offer values for these fields (by name); shown while their fields are empty."""
+        self._offers = {name: value for name, value in offers.items() if name in self.edits}
+        self._show_offers()
+
+    def _open_offers(self) -> dict[str, str]:
+        return {
+            name: value
+            for name, value in self._offers.items()
+            if self.edits[name].text() != value
+            and (not self.edits[name].text().strip()
+                 or self.edits[name].text() == self._defaults.get(name))
+        }
+
+    def _show_offers(self) -> None:
+        open_offers = self._open_offers()
+        for name, edit in self.edits.items():
+            offer = open_offers.get(name)
+            if offer is not None:
+                edit.setPlaceholderText(self.tr("from the message: {value}").format(value=offer))
+        if not open_offers:
+            self.suggestion_bar.hide()
+            return
+        listed = " · ".join(
+            f"{field_label(name)}: «{value}»" for name, value in open_offers.items()
+        )
+        self.suggestion_text.setText(
+            self.tr("From the client's message: {values}").format(values=listed)
+        )
+        self.suggestion_bar.show()
+
+    def accept_suggestions(self) -> bool:
+        """Fill the empty fields the client's message has values for; False when none."""
+        open_offers = self._open_offers()
+        for name, value in open_offers.items():
+            self.edits[name].setText(value)
+        if not open_offers:
+            return False
+        self.suggestion_bar.hide()
+        self._on_field_edited()
+        return True
 
     def _show_builtins(self, names: list[str]) -> None:
         if not names:
@@ -226,6 +292,7 @@ class TemplateForm(QWidget):
             return False
         edit.setFocus(Qt.FocusReason.OtherFocusReason)
         edit.selectAll()
+        self._scroll.ensureWidgetVisible(edit)  # a short pane must not half-hide the field
         return True
 
     def show_error(self, text: str) -> None:
@@ -238,6 +305,8 @@ class TemplateForm(QWidget):
         self.error.hide()
         self.refresh()
         self.changed.emit()
+        if self._offers:
+            self._show_offers()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -256,8 +325,10 @@ class TemplateForm(QWidget):
                     return True
                 if key == Qt.Key.Key_Down and position + 1 < len(edits):
                     edits[position + 1].setFocus(Qt.FocusReason.TabFocusReason)
+                    self._scroll.ensureWidgetVisible(edits[position + 1])
                     return True
                 if key == Qt.Key.Key_Up and position > 0:
                     edits[position - 1].setFocus(Qt.FocusReason.BacktabFocusReason)
+                    self._scroll.ensureWidgetVisible(edits[position - 1])
                     return True
         return super().eventFilter(watched, event)

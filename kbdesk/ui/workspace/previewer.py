@@ -2,7 +2,10 @@
 
 While the operator types, the new results are painted first and the top hit's preview (a form
 of widgets, or a rendered article) a frame later; anything that reads the form flushes it first.
-Values typed into a form go back to the session, so the next template of the call starts filled.
+Values typed into a form go back to the session's contact, so the next template of the same
+contact starts with the client's name; values found in the client's message are offered beside
+the fields they fit, and filled only when the operator accepts them. `[[links]]` read as their
+targets' titles; a followed link can be walked Back and Forward.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from kbdesk.clues import field_kind
 from kbdesk.rendering import markdown_to_html
 from kbdesk.replies import template_text
-from kbdesk.services import ContentService
+from kbdesk.services import AnswerService, ContentService
 from kbdesk.templating import RenderContext
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.workspace.cache import RecordCache
@@ -41,6 +45,7 @@ class Previewer(QObject):
         self._session = session
         self._context = context
         self._content: ContentService = context.desk.content
+        self._answers: AnswerService = context.desk.answers
         self._records = records
         self._lists = lists
         self._render_timer = QTimer(self)
@@ -49,8 +54,18 @@ class Previewer(QObject):
         self._render_timer.timeout.connect(self.render)
         session.record_changed.connect(self._on_record_changed)
         session.channel_changed.connect(self._on_channel_changed)
+        session.history_changed.connect(self._on_history_changed)
+        session.suggestions_changed.connect(self._on_suggestions_changed)
         view.form.changed.connect(self._on_form_changed)
         view.browser.kb_link.connect(self._on_kb_link)
+        view.pane.back.clicked.connect(self.go_back)
+        view.pane.forward.clicked.connect(self.go_forward)
+        self._on_history_changed()
+
+    @property
+    def waiting(self) -> bool:
+        """True while the selected item's preview waits for its frame (not on screen yet)."""
+        return self._render_timer.isActive()
 
     def flush(self) -> None:
         """Render a preview still waiting for its frame, before anyone reads the form."""
@@ -71,18 +86,60 @@ class Previewer(QObject):
             label = self._view.channel_labels.get(channel, channel)
             pane.show_template(
                 record,
-                template_text(record, channel),
-                self._session.call_values,
-                RenderContext(operator=self._context.operator),
+                template_text(self._answers.with_link_titles(record), channel),
+                self._session.values_for(record.id),
+                RenderContext(operator=self._context.operator, channel=channel),
                 translate("WorkspacePage", "Template"),
                 translate("WorkspacePage", "Reply for {channel}").format(channel=label),
                 pinned,
             )
+            self._offer_suggestions()
             if focused is not None:
                 self._view.form.focus_field(focused)
         else:
-            html = markdown_to_html(record.body, link_exists=self._slug_exists)
+            body = self._answers.with_link_titles(record).body
+            html = markdown_to_html(body, link_exists=self._slug_exists)
             pane.show_article(record, html, translate("WorkspacePage", "Article"), pinned)
+
+    # -- suggestions from the client's message -----------------------------------------------
+
+    def _offer_suggestions(self) -> None:
+        suggested = self._session.suggestions
+        offers = {
+            name: suggested[kind]
+            for name in self._view.form.edits
+            if (kind := field_kind(name)) is not None and kind in suggested
+        }
+        self._view.form.set_suggestions(offers)
+
+    def _on_suggestions_changed(self) -> None:
+        record = self._session.record
+        if record is not None and record.is_template:
+            self._offer_suggestions()
+
+    def accept_suggestions(self) -> None:
+        """F7 or the button: fill the empty fields with what the client's message said."""
+        self.flush()
+        record = self._session.record
+        if record is None or not record.is_template:
+            return
+        if not self._view.form.accept_suggestions():
+            self._session.notify(
+                translate("WorkspacePage", "No suggestions from the client's message here.")
+            )
+
+    # -- Back and Forward through followed links ---------------------------------------------
+
+    def go_back(self) -> None:
+        self.flush()
+        self._session.go_back()
+
+    def go_forward(self) -> None:
+        self.flush()
+        self._session.go_forward()
+
+    def _on_history_changed(self) -> None:
+        self._view.pane.set_history(self._session.can_go_back, self._session.can_go_forward)
 
     def reload(self, ids: list[int]) -> None:
         """Content changed (all of it when `ids` is empty): show the selected item afresh."""
@@ -112,7 +169,11 @@ class Previewer(QObject):
             self.render()
 
     def _on_form_changed(self) -> None:
-        self._session.remember_values(self._view.form.edits, self._view.form.changed_values())
+        record = self._session.record
+        if record is None or not record.is_template:
+            return
+        form = self._view.form
+        self._session.remember_values(record.id, form.edits, form.changed_values())
 
     def _on_kb_link(self, slug: str) -> None:
         record = self._records.by_slug(slug)
@@ -122,7 +183,7 @@ class Previewer(QObject):
             )
             return
         # A followed link keeps the query that led to the page it was on.
-        self._session.select(record, self._session.origin_query)
+        self._session.select(record, self._session.origin_query, follow=True)
 
     def _focused_field(self) -> str | None:
         focus = QApplication.focusWidget()

@@ -114,7 +114,8 @@ class ResultDelegate(QStyledItemDelegate):
         category_width = 0
         if category:
             metrics = fonts.body_metrics
-            category = metrics.elidedText(category, Qt.TextElideMode.ElideRight, rect.width() // 3)
+            # A quarter of the row at most: the title is what the operator reads.
+            category = metrics.elidedText(category, Qt.TextElideMode.ElideRight, rect.width() // 4)
             category_width = metrics.horizontalAdvance(category) + 12
             painter.setPen(faint)
             painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,

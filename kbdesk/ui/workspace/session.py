@@ -1,20 +1,27 @@
 """The state of one operator's work in the workspace, apart from any widget.
 
 The result list, the preview, the copy flow and the keyboard all read and change the same few
-facts: what was searched, which item is selected and from which query, what the operator typed
-during the call, which copy still waits for its "did it resolve?" answer. Kept here, each widget
-observes the session's signals and changes it through its public methods, so no widget reaches
-into another, and the state's rules can be tested without a window.
+facts: what was searched, which item is selected and from which query, the contact (the call or
+chat) and what the operator typed during it, which copy still waits for its "did it resolve?"
+answer. Kept here, each widget observes the session's signals and changes it through its public
+methods, so no widget reaches into another, and the state's rules can be tested without a window.
+
+A contact is the unit of privacy: values typed during it are offered again only within it, and
+a new contact starts empty. What is shared between the templates of one contact is the client's
+identity (name, order, phone… `kbdesk.clues.IDENTITY`); any other field belongs to the template
+it was typed in.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
 
+from kbdesk.clues import is_identity_field
 from kbdesk.records import ArticleRecord
 from kbdesk.search import SearchRequest, SearchResult
 
@@ -35,6 +42,38 @@ class PendingCopy:
     query: str | None  # the query that led to the item, logged with the answer
 
 
+class ContactEnd(StrEnum):
+    """Why a contact ended."""
+
+    RESOLVED = "resolved"
+    NOT_RESOLVED = "not_resolved"
+    NEXT = "next"  # the operator pressed "next client"
+    IDLE = "idle"  # nothing happened for the idle time the operator set
+
+
+@dataclass
+class Contact:
+    """One call or chat: its id (carried by its usage events), what was typed during it."""
+
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:16])
+    shared: dict[str, str] = field(default_factory=dict)  # identity fields, by name
+    own: dict[int, dict[str, str]] = field(default_factory=dict)  # other fields, per template
+    suggested: dict[str, str] = field(default_factory=dict)  # from the client's message, by kind
+    copies: int = 0
+    active: bool = False  # anything happened (a query, a value, a copy): worth ending
+
+    def values_for(self, article_id: int | None) -> dict[str, str]:
+        own = self.own.get(article_id, {}) if article_id is not None else {}
+        return {**self.shared, **own}
+
+    def texts(self) -> set[str]:
+        """Every value typed or suggested during the contact (for the carry-over check)."""
+        values = set(self.shared.values()) | set(self.suggested.values())
+        for typed in self.own.values():
+            values |= set(typed.values())
+        return values
+
+
 class WorkspaceSession(QObject):
     query_edited = Signal(str)  # the operator typed in the search box
     selected = Signal()  # an item was selected again or anew: a view may start
@@ -43,6 +82,11 @@ class WorkspaceSession(QObject):
     record_changed = Signal(bool)
     channel_changed = Signal(str)
     message = Signal(str)  # for the status bar
+    # A contact ended (the old one, why); the session already holds a new, empty contact.
+    contact_ended = Signal(object, str)
+    touched = Signal()  # the operator did something in the contact: the idle time restarts
+    history_changed = Signal()  # Back / Forward through followed links became (un)available
+    suggestions_changed = Signal()
 
     def __init__(self, channel: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +98,9 @@ class WorkspaceSession(QObject):
         self._generation = 0
         self._record: ArticleRecord | None = None
         self._origin_query: str | None = None
-        self._call_values: dict[str, str] = {}
+        self._contact = Contact()
+        self._back: list[tuple[ArticleRecord, str | None]] = []
+        self._forward: list[tuple[ArticleRecord, str | None]] = []
         self._pending_copy: PendingCopy | None = None
         self._channel = channel
         self._last_message = ""
@@ -91,6 +137,8 @@ class WorkspaceSession(QObject):
         self._query = text
         self._mode = ListMode.SEARCH
         self._pending_copy = None
+        if text.strip():
+            self.touch()
         self.query_edited.emit(text)
 
     def start_search(self) -> int:
@@ -132,8 +180,25 @@ class WorkspaceSession(QObject):
         return self._origin_query
 
     def select(
-        self, record: ArticleRecord | None, query: str | None = None, *, typing: bool = False
+        self,
+        record: ArticleRecord | None,
+        query: str | None = None,
+        *,
+        typing: bool = False,
+        follow: bool = False,
     ) -> None:
+        """Show `record`; with `follow`, it was reached by a link, and Back returns from it."""
+        if follow and self._record is not None and record != self._record:
+            self._back.append((self._record, self._origin_query))
+            self._forward.clear()
+            self.history_changed.emit()
+        elif not follow and (self._back or self._forward) and record != self._record:
+            self._back.clear()  # a new item picked from the list starts a new trail
+            self._forward.clear()
+            self.history_changed.emit()
+        self._show(record, query, typing)
+
+    def _show(self, record: ArticleRecord | None, query: str | None, typing: bool) -> None:
         # Rebuilding the form for an unchanged record would only cost the operator the cursor.
         unchanged = record is not None and record == self._record
         self._record = record
@@ -142,24 +207,98 @@ class WorkspaceSession(QObject):
         if not unchanged:
             self.record_changed.emit(typing)
 
+    @property
+    def can_go_back(self) -> bool:
+        return bool(self._back)
+
+    @property
+    def can_go_forward(self) -> bool:
+        return bool(self._forward)
+
+    def go_back(self) -> bool:
+        """Back to the item a followed link came from; False when there is none."""
+        return self._step(self._back, self._forward)
+
+    def go_forward(self) -> bool:
+        return self._step(self._forward, self._back)
+
+    def _step(
+        self,
+        source: list[tuple[ArticleRecord, str | None]],
+        target: list[tuple[ArticleRecord, str | None]],
+    ) -> bool:
+        if not source:
+            return False
+        if self._record is not None:
+            target.append((self._record, self._origin_query))
+        record, query = source.pop()
+        self.history_changed.emit()
+        self._show(record, query, False)
+        return True
+
     def replace_record(self, record: ArticleRecord | None) -> None:
         """The selected item changed in the knowledge base (None: it is gone). Not a new
         selection, so nobody is told: the caller shows the fresh state itself."""
         self._record = record
 
-    # -- values typed during the call --------------------------------------------------------
+    # -- the contact and the values typed during it -----------------------------------------
 
     @property
-    def call_values(self) -> dict[str, str]:
-        """Values typed into templates, by field name: the next template of the call starts
-        with them. A copy; change them through `remember_values`."""
-        return dict(self._call_values)
+    def contact(self) -> Contact:
+        """The contact under way. Read it; change it through the methods below."""
+        return self._contact
 
-    def remember_values(self, names: Iterable[str], typed: Mapping[str, str]) -> None:
-        """A form of fields `names` now holds `typed` (fields left at their default omitted)."""
+    @property
+    def contact_id(self) -> str:
+        return self._contact.id
+
+    def values_for(self, article_id: int | None) -> dict[str, str]:
+        """What a template's form starts with: the client's identity typed during this
+        contact, and what was typed into this very template. A copy."""
+        return self._contact.values_for(article_id)
+
+    def remember_values(
+        self, article_id: int, names: Iterable[str], typed: Mapping[str, str]
+    ) -> None:
+        """The form of template `article_id`, with fields `names`, now holds `typed` (fields
+        left at their default omitted). Identity fields go to the whole contact, the others
+        stay with the template."""
+        contact = self._contact
+        own = contact.own.setdefault(article_id, {})
         for name in names:
-            self._call_values.pop(name, None)
-        self._call_values.update(typed)
+            (contact.shared if is_identity_field(name) else own).pop(name, None)
+        for name, value in typed.items():
+            (contact.shared if is_identity_field(name) else own)[name] = value
+        if typed:
+            self.touch()
+
+    @property
+    def suggestions(self) -> dict[str, str]:
+        """Values found in the client's message, by kind (`kbdesk.clues.ClueKind`). A copy."""
+        return dict(self._contact.suggested)
+
+    def suggest(self, values: Mapping[str, str]) -> None:
+        """The client's message was read: offer these values (never filled without a yes)."""
+        self._contact.suggested = dict(values)
+        self.touch()
+        self.suggestions_changed.emit()
+
+    def touch(self) -> None:
+        """Something happened in the contact: it is under way, and its idle time restarts."""
+        self._contact.active = True
+        self.touched.emit()
+
+    def end_contact(self, reason: ContactEnd) -> Contact:
+        """End the contact: everything typed in it is forgotten, the next one starts empty.
+        Returns the contact that ended (also emitted with `contact_ended`)."""
+        ended, self._contact = self._contact, Contact()
+        self._pending_copy = None
+        self._back.clear()
+        self._forward.clear()
+        self.contact_ended.emit(ended, str(reason))
+        self.history_changed.emit()
+        self.suggestions_changed.emit()
+        return ended
 
     # -- copying and the resolve answer ------------------------------------------------------
 
@@ -169,12 +308,20 @@ class WorkspaceSession(QObject):
 
     def copied(self, article_id: int, query: str | None) -> None:
         self._pending_copy = PendingCopy(article_id, query)
+        self._contact.copies += 1
+        self.touch()
 
     def answer(self, resolved: bool) -> PendingCopy | None:
-        """The operator answered the prompt: the copy it was about, or None if none waits."""
-        pending, self._pending_copy = self._pending_copy, None
-        if pending is not None and resolved:
-            self._call_values.clear()  # the request is done; the next client starts clean
+        """The operator answered the prompt: the copy it was about, or None if none waits.
+
+        Either answer ends the contact: the request is done (or handed on), and the next
+        client must not see this one's data. Record the answer before calling this, while the
+        contact is still the one it belongs to.
+        """
+        pending = self._pending_copy
+        if pending is None:
+            return None
+        self.end_contact(ContactEnd.RESOLVED if resolved else ContactEnd.NOT_RESOLVED)
         return pending
 
     # -- the channel and messages ------------------------------------------------------------

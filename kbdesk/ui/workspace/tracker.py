@@ -1,8 +1,10 @@
 """Usage recording for the workspace: settled searches and views, copies and answers.
 
 Keystrokes and arrow presses flying past are not events: a search is logged once it settles
-(or is acted on), a view once the operator dwells on an item. Writes are tiny and run on the
-UI thread; a database error is reported, never raised into the window.
+(or is acted on), a view once the operator dwells on an item. A query is logged once: the same
+text searched again without the operator touching the box (a refresh after an editor's save)
+is not a new search. Each row carries the contact it was part of. Writes are tiny and run on
+the UI thread; a database error is reported, never raised into the window.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class UsageTracker(QObject):
         operator: Callable[[], str],
         channel: Callable[[], str],
         attending: Callable[[], bool],
+        contact: Callable[[], str],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -38,7 +41,10 @@ class UsageTracker(QObject):
         self._operator = operator
         self._channel = channel
         self._attending = attending  # False while the operator is still typing a query
-        self._pending_search: tuple[str, SearchResult] | None = None
+        self._contact = contact
+        # The search waiting to settle, with the contact it belongs to (it may end meanwhile).
+        self._pending_search: tuple[str, SearchResult, str] | None = None
+        self._logged: str | None = None  # the query last logged, until the box changes
         self._candidate: tuple[int, str | None] | None = None
         self._last_view: tuple[int, str | None] | None = None
         self._search_timer = self._timer(SEARCH_SETTLE_MS, self.flush_search)
@@ -56,10 +62,17 @@ class UsageTracker(QObject):
     def searched(self, text: str, result: SearchResult) -> None:
         if not text.strip():
             self._pending_search = None
+            self._logged = None
             self._search_timer.stop()
             return
-        self._pending_search = (text, result)
+        if text == self._logged:
+            return  # the same query searched again (a refresh): logged already
+        self._pending_search = (text, result, self._contact())
         self._search_timer.start()
+
+    def query_changed(self) -> None:
+        """The operator edited the search box: the next settled query is a new search."""
+        self._logged = None
 
     def flush_search(self) -> None:
         """Log the search the operator settled on; safe to call when nothing is pending."""
@@ -67,11 +80,12 @@ class UsageTracker(QObject):
         pending, self._pending_search = self._pending_search, None
         if pending is None:
             return
-        text, result = pending
+        text, result, contact = pending
         operator = self._operator()
+        self._logged = text
 
         def write() -> None:
-            self._answers.log_search(text, result, operator, self._channel())
+            self._answers.log_search(text, result, operator, self._channel(), contact)
 
         self._guard(write)
 
@@ -106,11 +120,23 @@ class UsageTracker(QObject):
     # -- everything else ---------------------------------------------------------------------
 
     def record(self, kind: EventKind, article_id: int, query: str | None) -> None:
+        contact = self._contact()
         self._guard(
             lambda: self._answers.record(
-                kind, article_id, self._operator(), query=query, channel=self._channel()
+                kind,
+                article_id,
+                self._operator(),
+                query=query,
+                channel=self._channel(),
+                contact=contact,
             )
         )
+
+    def contact_ended(self, contact: str) -> None:
+        """Log what waits for the contact, then close it (searches without a copy: abandoned)."""
+        self.flush_search()
+        self._last_view = None  # the next client viewing the same item is a new view
+        self._guard(lambda: self._answers.end_contact(contact))
 
     def _guard(self, write: Callable[[], object]) -> None:
         try:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -54,6 +55,21 @@ class WorkspaceView(QWidget):
         top.setContentsMargins(12, 10, 12, 6)
         top.setSpacing(12)
         top.addWidget(self.search_box, 1)
+        self.message_button = QToolButton()
+        self.message_button.setObjectName("messageButton")
+        self.message_button.setText(self.tr("Client's message…"))
+        self.message_button.setToolTip(
+            self.tr("Paste the client's message: templates and values found in it (Ctrl+M)")
+        )
+        self.next_button = QToolButton()
+        self.next_button.setObjectName("nextClientButton")
+        self.next_button.setText(self.tr("Next client"))
+        self.next_button.setToolTip(
+            self.tr("End this contact: every field starts empty for the next client (F8)")
+        )
+        for button in (self.message_button, self.next_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            top.addWidget(button)
         channel_caption = QLabel(self.tr("Channel:"))
         channel_caption.setObjectName("hint")
         top.addWidget(channel_caption)
@@ -75,16 +91,22 @@ class WorkspaceView(QWidget):
         self.results.setModel(self.model)
         self.results.setItemDelegate(self.delegate)
         hint = QLabel(self.tr(
-            "↑↓ move · Enter open · Ctrl+Enter copy · Alt+1…9 copy № · "
-            "Ctrl+P pinned · Ctrl+R recent · Ctrl+D pin"
+            "↑↓ move · Enter open · Ctrl+Enter copy · Alt+1…9 show, again: copy · "
+            "Ctrl+P pinned · Ctrl+R recent · Ctrl+D pin · F8 next client"
         ))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         left = QWidget()
+        left.setMinimumWidth(300)  # titles and categories stay readable at 1024 px
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(12, 0, 0, 8)
         left_layout.setSpacing(4)
         for label in (self.mode_label, self.reading_label, self.degraded_label):
+            # Wrapped, and never asking for width: a long notice (the pinned list's help, a
+            # layout reading) must not widen the pane or the window.
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.hide()
             left_layout.addWidget(label)
         left_layout.addWidget(self.results, 1)
