@@ -1,18 +1,25 @@
 """Search quality: hit@1, hit@5 and MRR per query class, empty lists, and an FTS5 baseline.
 
-    python benchmarks/relevance.py [--set sample|pharmacy|all] [--split tune|held-out|all]
+    python benchmarks/relevance.py [--set sample|pharmacy|mobile|all] [--split tune|held-out|all]
                                    [--engine whoosh|fallback] [--ablate LEVER ...] [--misses]
 
-Two sets: the shipped sample knowledge base (articles/ with benchmarks/relevance_queries.yaml)
-and a second domain written for this benchmark (benchmarks/eval/pharmacy/: a pharmacy chain's
-support knowledge base, items.yaml + queries.yaml). The pharmacy queries are split into halves
-inside each class: the 1st, 3rd, ... query of a class tune the weights, the 2nd, 4th, ... are
-held out and only reported. The baseline is a plain SQLite FTS5 table over Snowball-stemmed
-words, the query's stemmed words OR'ed, ranked by bm25(): what a 30-line search would do.
+Three sets: the shipped sample knowledge base (articles/ with benchmarks/relevance_queries.yaml),
+a second domain written for this benchmark (benchmarks/eval/pharmacy/: a pharmacy chain's
+support knowledge base, items.yaml + queries.yaml) and a third-party style FAQ
+(benchmarks/eval/mobile/: a mobile operator's question -> answer page, each query a customer's
+own wording of a question whose answer is its own row). The pharmacy and mobile queries are
+split into halves inside each class: the 1st, 3rd, ... query of a class tune the weights, the
+2nd, 4th, ... are held out and only reported. The baseline is a plain SQLite FTS5 table over
+Snowball-stemmed words, the query's stemmed words OR'ed, ranked by bm25(): what a 30-line search
+would do.
 
 Levers can be switched off (--ablate) to see what each buys: lemmas (pymorphy3 dictionary
 lemmas), colloquial (the shipped dictionary), title (title features), coverage (partial matches
-beyond half the words), questions (question words and filler treated as stop words).
+beyond half the words), questions (question words and filler treated as stop words), long (long
+queries ranked as a coverage-weighted OR instead of AND first), covered (the title feature for
+the share of an FAQ title's words the query holds). Two measured levers are off in the app and
+switched ON by --ablate: idf (coverage weighted by idf), proximity (query words close together
+in the body, long queries).
 """
 
 from __future__ import annotations
@@ -42,6 +49,9 @@ SETS = {
     "sample": (ROOT / "articles", ROOT / "benchmarks/relevance_queries.yaml"),
     "pharmacy": (ROOT / "benchmarks/eval/pharmacy/items.yaml",
                  ROOT / "benchmarks/eval/pharmacy/queries.yaml"),
+    # A third-party style FAQ (question -> answer rows) of a mobile operator.
+    "mobile": (ROOT / "benchmarks/eval/mobile/items.yaml",
+               ROOT / "benchmarks/eval/mobile/queries.yaml"),
 }
 COLLOQUIAL = ROOT / "resources/synonyms/ru-colloquial.txt"
 Query = dict[str, str]
@@ -171,7 +181,7 @@ def ablate(levers: Sequence[str]) -> None:
     """Switches levers off before anything is indexed (module-level switches)."""
     if not levers:
         return
-    from kbdesk.search import flow, morph, text
+    from kbdesk.search import flow, morph, text, weights
 
     for lever in levers:
         if lever == "lemmas":
@@ -180,6 +190,14 @@ def ablate(levers: Sequence[str]) -> None:
             flow.TITLE_FEATURES = False
         elif lever == "coverage":
             flow.PARTIAL_MINIMUM_ONE = False
+        elif lever == "long":
+            flow.LONG_QUERIES_OR = False
+        elif lever == "idf":  # off by default: this switches it ON to measure it
+            weights.IDF_COVERAGE = True
+        elif lever == "proximity":  # off by default: this switches it ON to measure it
+            weights.BODY_PROXIMITY = 0.3
+        elif lever == "covered":
+            weights.TITLE_COVERED = 0.0
         elif lever == "questions":
             text.STOP_WORDS = text.BASE_STOP_WORDS
         elif lever != "colloquial":
@@ -229,11 +247,12 @@ def run_set(name: str, args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=("sample", "pharmacy", "all"), default="all")
+    parser.add_argument("--set", choices=(*SETS, "all"), default="all")
     parser.add_argument("--split", choices=("tune", "held-out", "all"), default="all")
     parser.add_argument("--engine", choices=("whoosh", "fallback"), default="whoosh")
     parser.add_argument("--ablate", nargs="*", default=[],
-                        help="levers to switch off: lemmas colloquial title coverage questions")
+                        help="levers to switch off: lemmas colloquial title coverage questions "
+                        "long covered; to switch on: idf proximity")
     parser.add_argument("--misses", action="store_true", help="list the queries not ranked 1st")
     args = parser.parse_args(argv)
     try:
@@ -241,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (AttributeError, ImportError) as exc:  # an engine without the lever
         print(f"cannot ablate: {exc}")
         return 1
-    for name in ("sample", "pharmacy") if args.set == "all" else (args.set,):
+    for name in SETS if args.set == "all" else (args.set,):
         run_set(name, args)
     return 0
 

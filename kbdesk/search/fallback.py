@@ -99,6 +99,9 @@ class _MemoryScorer(PlanScorer):
         super().__init__()
         self._postings = postings
 
+    def doc_count(self) -> int:
+        return len(self._postings.entries)
+
     def _score_term(self, field: str, text: str) -> Scores:
         p = self._postings
         found = p.terms[field].get(text)

@@ -64,10 +64,45 @@ def title_factor(title: str, clauses: ClauseKeys) -> float:
                 if a is not None and b is not None and b == a + 1)
     order = pairs / (len(clauses) - 1) if len(clauses) > 1 else 0.0
     whole = len(found) == len(clauses) and len(set(found)) == len(title_words)
+    # The reverse share: how much of the title the query accounts for. An FAQ's title is a
+    # question; when a customer's longer question holds all its content words, that is the row.
+    covered = len(set(found)) / len(title_words)
     bonus = (weights.TITLE_COVERAGE * share
+             + weights.TITLE_COVERED * covered
              + weights.TITLE_FORMS * same_form / len(found)
              + weights.TITLE_ORDER * order
              + weights.TITLE_START * (positions[0] == 0)
              + weights.TITLE_WHOLE * whole)
     return 1.0 + bonus
 
+
+
+def body_proximity(body: str, clauses: ClauseKeys) -> float:
+    """The share of a query's clauses (beyond the first) found close together in the body:
+    the most clauses inside any window of `weights.PROXIMITY_WINDOW` words, minus one, over
+    the clauses minus one. 0 for one-clause queries or bodies holding at most one clause."""
+    if len(clauses) < 2 or not body:
+        return 0.0
+    hits: list[tuple[int, int]] = []  # (position, clause)
+    for position, word in enumerate(words(body)):
+        word_stem = stem(word)
+        for number, (stems, _, prefixes) in enumerate(clauses):
+            if word_stem in stems or any(word.startswith(a.word) for a in prefixes):
+                hits.append((position, number))
+                break
+    if len({c for _, c in hits}) < 2:
+        return 0.0
+    best = 1
+    window = weights.PROXIMITY_WINDOW
+    start = 0
+    counts: dict[int, int] = {}
+    for position, number in hits:
+        counts[number] = counts.get(number, 0) + 1
+        while position - hits[start][0] >= window:
+            left = hits[start][1]
+            counts[left] -= 1
+            if not counts[left]:
+                del counts[left]
+            start += 1
+        best = max(best, len(counts))
+    return (best - 1) / (len(clauses) - 1)

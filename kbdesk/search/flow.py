@@ -9,13 +9,15 @@ from dataclasses import dataclass, replace
 
 from kbdesk.search import weights
 from kbdesk.search.api import SearchHit, SearchRequest, SearchResult
-from kbdesk.search.features import clause_keys, title_factor
+from kbdesk.search.features import body_proximity, clause_keys, title_factor
 from kbdesk.search.query import Plan, Planner
 from kbdesk.search.snippets import Marker, make_snippet
 
 # Switches for benchmarks/relevance.py --ablate (what each lever buys); always on in the app.
 TITLE_FEATURES = True
 PARTIAL_MINIMUM_ONE = True
+LONG_QUERIES_OR = True
+OPTIONAL_IN_LONG = True
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,16 @@ Execute = Callable[[Plan, int | None, SearchRequest], tuple[list[Found], int]]
 FEW_STRICT_HITS = 5
 
 
+def is_long(plan: Plan) -> bool:
+    """A typed question or a long description rather than words typed to narrow a list: it is
+    ranked as an OR of its content words (as BM25 over all of them would), coverage-weighted,
+    instead of AND first; short queries keep the as-you-type AND with prefixes."""
+    return LONG_QUERIES_OR and (
+        len(plan.clauses) >= weights.LONG_QUERY_CLAUSES
+        or (len(plan.clauses) >= 2
+            and len(plan.clauses) + len(plan.optional) >= weights.LONG_QUERY_WORDS))
+
+
 def soft_minimum(clauses: int) -> int:
     """Clauses a partial match must meet: one, so the list is never empty while any query word
     occurs; `weights.coordinated` ranks the partial matches by how much they cover."""
@@ -52,7 +64,9 @@ def rerank(found: list[Found], plan: Plan, limit: int) -> list[Found]:
     if not TITLE_FEATURES or not found:
         return found[:limit]
     keys = clause_keys(plan)
-    head = [replace(f, score=f.score * title_factor(f.title, keys))
+    near = weights.BODY_PROXIMITY if is_long(plan) else 0.0
+    head = [replace(f, score=f.score * (title_factor(f.title, keys)
+                                        + (near * body_proximity(f.body, keys) if near else 0.0)))
             for f in found[: weights.RERANK_DEPTH]]
     head.sort(key=lambda f: -f.score)
     return (head + found[weights.RERANK_DEPTH :])[:limit]
@@ -73,6 +87,14 @@ def choose(planner: Planner, request: SearchRequest, execute: Execute) -> tuple[
     limit = max(1, request.limit)
     deeper = replace(request, limit=max(limit, weights.RERANK_DEPTH if TITLE_FEATURES else 0))
     for plan in plans:
+        if is_long(plan):
+            # A question's filler words do not score: many of them, each in many items, added
+            # up to outweigh its content words (OPTIONAL_IN_LONG switches this for the bench).
+            found, total = execute(plan if OPTIONAL_IN_LONG else replace(plan, optional=()),
+                                   1, deeper)
+            if found:
+                return plan, rerank(found, plan, limit), total
+            continue
         found, total = execute(plan, None, deeper)
         if found:
             if len(found) < FEW_STRICT_HITS and len(plan.clauses) > 1:

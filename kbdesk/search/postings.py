@@ -76,6 +76,9 @@ class PostingScorer(PlanScorer):
             self._norm_cache[key] = found
         return found
 
+    def doc_count(self) -> int:
+        return int(self._searcher.doc_count_all())
+
     def _score_term(self, field: str, text: str) -> Scores:
         found: Scores = {}
         if (field, text) not in self._searcher.reader():

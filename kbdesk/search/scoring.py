@@ -21,8 +21,9 @@ from itertools import compress, repeat
 from operator import le, mul
 from typing import Any
 
+from kbdesk.search import weights
 from kbdesk.search.query import Atom, Clause, Plan
-from kbdesk.search.weights import atom_terms, coordinated
+from kbdesk.search.weights import atom_terms, coordinated, idf
 
 Scores = dict[int, float]
 
@@ -184,23 +185,39 @@ class PlanScorer:
         self._add_optional(plan, scores)
         return scores, None
 
+    def doc_count(self) -> int:
+        """Documents in this view (deleted ones may be included): the N of a clause's idf."""
+        raise NotImplementedError
+
+    def clause_weight(self, clause: Clause) -> float:
+        """How much a clause counts towards a document's coverage of the query: the idf of the
+        documents it matches (`weights.idf`), so a word found nearly everywhere ("телефон" in
+        a phone operator's FAQ) covers little and a rare word much."""
+        return idf(max(1, self.doc_count()), len(self.clause(clause)))
+
     def soft(
         self, plan: Plan, minimum: int, restrict: set[int] | None, hide: Iterable[int]
-    ) -> tuple[Scores, list[int]]:
-        """Documents matching at least `minimum` clauses: raw scores and matched-clause counts."""
+    ) -> tuple[Scores, list[float]]:
+        """Documents matching at least `minimum` clauses: raw scores and the share of the
+        query each covers (`weights.coverage`)."""
         scores: Scores = {}
         matched: dict[int, int] = {}
-        for clause in plan.clauses:
+        covered: dict[int, float] = {}
+        clause_weights = [self.clause_weight(c) if weights.IDF_COVERAGE else 1.0
+                          for c in plan.clauses]
+        for clause, weight in zip(plan.clauses, clause_weights, strict=True):
             for d, value in self.clause(clause).items():
                 scores[d] = scores.get(d, 0.0) + value
                 matched[d] = matched.get(d, 0) + 1
+                covered[d] = covered.get(d, 0.0) + weight
         keep = {d for d, n in matched.items() if n >= minimum}
         if restrict is not None:
             keep &= restrict
         keep.difference_update(hide)
         scores = {d: scores[d] for d in keep}
         self._add_optional(plan, scores)
-        return scores, [matched[d] for d in scores]
+        total = sum(clause_weights) or 1.0
+        return scores, [covered[d] / total for d in scores]
 
     def _add_optional(self, plan: Plan, scores: Scores) -> None:
         if not plan.optional or not scores:
@@ -228,10 +245,9 @@ class PlanScorer:
             scores, allowed = self.strict(plan, restrict, hide)
             total = len(allowed) if allowed is not None else len(scores)
         else:
-            raw, matched = self.soft(plan, minimum, restrict, hide)
-            clauses = len(plan.clauses)
-            scores = {d: coordinated(v, n, clauses)
-                      for (d, v), n in zip(raw.items(), matched, strict=True)}
+            raw, shares = self.soft(plan, minimum, restrict, hide)
+            scores = {d: coordinated(v, share)
+                      for (d, v), share in zip(raw.items(), shares, strict=True)}
             total = len(scores)
         return [(d, scores[d]) for d in top(scores, max(1, limit), allowed)], total
 

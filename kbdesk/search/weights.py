@@ -87,15 +87,26 @@ def bm25(term_idf: float, weight: float, norm: float) -> float:
     return term_idf * (K1 + 1) * weight / (weight + norm)
 
 
-def coordinated(score: float, matched: int, clauses: int) -> float:
-    """Score of a soft match scaled by the share of the query's words the document matched."""
-    return score * (matched / clauses) ** COVERAGE_POWER
+def coordinated(score: float, share: float) -> float:
+    """Score of a soft match scaled by the share of the query it covers (0..1, see
+    `scoring.PlanScorer.soft`)."""
+    return score * share ** COVERAGE_POWER
 
 
 # -- partial matches (flow.choose) -------------------------------------------------------------
 # A document matching n of a query's N clauses scores its BM25F sum times (n / N) ** this: the
 # best partial matches come first, ranked by how much of the query they cover.
 COVERAGE_POWER = 2.0
+# Weight the share by each clause's idf instead of counting clauses (covering a question's rare
+# words would matter more than its everyday ones). Measured on the tune halves: no gain on the
+# FAQ set, one sample query lost; off, kept as a switch for benchmarks/relevance.py.
+IDF_COVERAGE = False
+
+# -- long queries (flow.is_long) ---------------------------------------------------------------
+# From this many content words (clauses), or this many typed words of which at least two are
+# content words, a query is ranked as an OR of its words with coverage, not AND first.
+LONG_QUERY_CLAUSES = 3
+LONG_QUERY_WORDS = 4
 
 # -- title features (features.rerank) ----------------------------------------------------------
 # Multipliers on top of BM25F for the leading hits: a title that covers the query, keeps its
@@ -106,5 +117,11 @@ TITLE_FORMS = 0.1  # times the share of matched title words in the form typed
 TITLE_ORDER = 0.15  # times the share of adjacent query word pairs adjacent, in order, in the title
 TITLE_START = 0.1  # the title starts with the query's first word
 TITLE_WHOLE = 0.25  # every content word of the title is a query word, and the reverse
+TITLE_COVERED = 0.3  # times the share of the title's content words the query matches
+# Long queries (flow.is_long) only: times the share of the query's words found together in
+# the body, within a window of this many words (features.body_proximity). Measured on the tune
+# halves at 0.3: +1 pharmacy question, -1 FAQ question: no gain, so off (0 costs nothing).
+BODY_PROXIMITY = 0.0
+PROXIMITY_WINDOW = 12
 # How many leading hits are re-ranked (stored fields are read for these).
 RERANK_DEPTH = 20

@@ -162,3 +162,77 @@ def test_question_words_do_not_decide_the_ranking(engine: Searcher) -> None:
 def test_a_full_question_is_never_an_empty_list(engine: Searcher) -> None:
     found = ids(engine, "подскажите пожалуйста как мне вернуть деньги за отмененный заказ ")
     assert found and found[0] == 4
+
+
+# -- 6. long questions: OR over the content words, FAQ titles --------------------------------
+
+FAQ = [
+    doc(21, "Как узнать свой тариф?", "Название тарифа указано на главном экране приложения."),
+    doc(22, "Мой тариф закрыт. Что будет?", "Архивный тариф действует, пока вы не перейдёте "
+        "на другой; подключить его снова нельзя."),
+    doc(23, "Как подключить роуминг?", "Роуминг подключён на всех тарифах по умолчанию."),
+    doc(24, "Пакет интернета закончился", "Подключите дополнительный пакет в приложении."),
+    doc(25, "Как сменить тариф?", "Выберите тариф в приложении и нажмите «Перейти»."),
+]
+
+
+@pytest.fixture(scope="module", params=["index", "fallback"])
+def faq(request: pytest.FixtureRequest,
+        tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
+    if request.param == "fallback":
+        yield FallbackSearcher(FAQ)
+        return
+    index = WhooshIndex(tmp_path_factory.mktemp("faq") / "index", procs=1)
+    index.rebuild(FAQ, len(FAQ), "fp")
+    yield index
+    index.close()
+
+
+def test_a_long_question_is_ranked_as_an_or_of_its_content_words(faq: Searcher) -> None:
+    from kbdesk.search import flow
+    from kbdesk.search.query import Planner
+
+    vocab = Vocabulary({"тариф": 5, "приложение": 3})
+    planner = Planner(lambda: vocab)
+    assert flow.is_long(planner.readings("какой у меня сейчас тариф подключен ")[0])
+    assert not flow.is_long(planner.readings("тариф подключен ")[0])  # as-you-type stays AND
+    # Every item holding any of the words is listed, the items holding both first.
+    found = ids(faq, "как мне отключить роуминг и сменить тариф в приложении ")
+    assert set(found) == {21, 22, 23, 24, 25}
+    assert found[0] in {23, 25}
+
+
+def test_an_faq_title_the_question_holds_wins_the_tie(faq: Searcher) -> None:
+    # Item 22 has "тариф" and a form of "подключить" in its body, item 21 only "тариф", but
+    # every content word of item 21's title is in the question.
+    assert ids(faq, "подскажите как узнать мой тариф в приложении ")[0] == 21
+
+
+def test_body_proximity_counts_query_words_close_together() -> None:
+    from kbdesk.search.features import body_proximity, clause_keys
+    from kbdesk.search.query import Planner
+
+    vocab = Vocabulary({"пакет": 2, "интернет": 2, "закончился": 1})
+    plan = Planner(lambda: vocab).readings("закончился пакет интернета ")[0]
+    keys = clause_keys(plan)
+    near = "Если пакет интернета закончился, подключите новый."
+    far = "Пакет подключается в приложении. " + "слово " * 30 + "Интернет работает везде."
+    two = "Пакет интернета подключается в приложении."
+    assert body_proximity(near, keys) == 1.0
+    assert body_proximity(two, keys) == 0.5  # two of the three words together
+    assert body_proximity(far, keys) == 0.0  # both there, but far apart
+    assert body_proximity("Ничего общего.", keys) == 0.0
+
+
+def test_idf_coverage_weights_rare_words_above_everyday_ones(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from kbdesk.search import weights
+
+    monkeypatch.setattr(weights, "IDF_COVERAGE", True)
+    docs = [doc(31 + i, f"Заказ номер {i}", "Заказ оформлен.") for i in range(6)]
+    docs.append(doc(40, "Рассрочка на телефон", "Рассрочка оформляется в салоне."))
+    docs.append(doc(41, "Заказ телефона", "Заказ телефона оформлен."))
+    engine = FallbackSearcher(docs)
+    # "рассрочка" is rare, "заказ" everywhere: covering the rare word ranks first.
+    found = ids(engine, "рассрочка заказ курьер доставка ")
+    assert found[0] == 40
