@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kbdesk.search import text as text_module
 from kbdesk.search.morph import is_real_word
-from kbdesk.search.text import stem, switch_layout, words
+from kbdesk.search.text import STOP_WORDS, stem, switch_layout, words
 from kbdesk.search.vocabulary import Vocabulary
 from kbdesk.search.weights import CORRECTED_WEIGHT, SYNONYM_WEIGHT
 
@@ -86,6 +86,18 @@ class _Readings(Sequence[Plan]):
         return (item.get() for item in self._items)
 
 
+def _matchable_apart(phrase: tuple[str, ...]) -> bool:
+    """Whether a synonym phrase may stand in for another word as a bag of its words.
+
+    Alternatives are matched word by word, not as adjacent phrases (the body keeps no
+    positions), so a phrase with a stop word in it would match that word anywhere: with
+    "не привезли" standing for "задерживается", every text holding "не" and "привезли" apart
+    ("привезли не тот заказ") came up. Such a phrase still works when it is typed: it then
+    stands for the others. A team's own groups are trusted as written.
+    """
+    return len(phrase) == 1 or not any(word in STOP_WORDS for word in phrase)
+
+
 class Planner:
     def __init__(self, vocabulary: Callable[[], Vocabulary]) -> None:
         self._vocabulary = vocabulary
@@ -109,8 +121,12 @@ class Planner:
         for group, one_way in [(g, False) for g in groups] + [(g, True) for g in colloquial]:
             phrases = [p for p in (tuple(words(p)) for p in group) if p]
             for position, phrase in enumerate(phrases):
-                if not one_way or position > 0:
+                if not one_way:
                     link(phrase, phrases)
+                elif position > 0:
+                    # The shipped groups are written for no team's texts in particular: their
+                    # phrases stand in for other words only when safe to match word by word.
+                    link(phrase, [p for p in phrases if _matchable_apart(p)])
         self._synonyms = table
         self._synonym_stems = frozenset(s for key in table for s in key)
         self._longest_synonym = max((len(k) for k in table), default=1)
