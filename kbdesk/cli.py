@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import html
 import json
 import re
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 import kbdesk
 from kbdesk.content import ContentError
-from kbdesk.records import Kind, PermissionDenied, Status, StorageError
+from kbdesk.records import (
+    ConflictError,
+    Kind,
+    NotFoundError,
+    PermissionDenied,
+    Status,
+    StorageError,
+)
 from kbdesk.search import SearchRequest
 from kbdesk.services import Desk, default_operator
 from kbdesk.templating import CHANNELS
@@ -153,6 +162,17 @@ def cmd_backup(desk: Desk, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Runs without opening the database: it is the way out when the database will not open."""
+    from kbdesk.services.maintenance import restore_backup
+
+    restored = restore_backup(Path(args.file))
+    print(f"restored {args.file} into {restored.database}")
+    if restored.kept_aside is not None:
+        print(f"the previous database was kept as {restored.kept_aside}")
+    return 0
+
+
 def cmd_stats(desk: Desk, args: argparse.Namespace) -> int:
     # Imported here: the other commands should not pay for the statistics modules.
     from datetime import date, timedelta
@@ -276,8 +296,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="check the database and the search index")
     sub.add_parser("reindex", help="rebuild the search index from the database")
-    p = sub.add_parser("backup", help="a consistent copy of the database, safe while running")
+    p = sub.add_parser(
+        "backup", help="a consistent, verified copy of the database, safe while running"
+    )
     p.add_argument("file", nargs="?", metavar="FILE")
+    p = sub.add_parser(
+        "restore",
+        help="replace the database with a verified backup (the current file is kept aside)",
+        description="Checks the backup in full, keeps the current database file beside it as "
+        "kbdesk.sqlite.damaged-<time> (never deleted) and puts the backup in its place. "
+        "Close the window first.",
+    )
+    p.add_argument("file", metavar="FILE")
     p = sub.add_parser(
         "sample",
         help="remove the sample knowledge base the window loaded on its first start",
@@ -314,18 +344,65 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kbdesk.ui.app import run  # Qt is imported only when the window is wanted
 
         return run()
-    desk: Desk | None = None
     try:
+        if args.command == "restore":
+            return cmd_restore(args)
         desk = Desk.open()
-        return COMMANDS[args.command](desk, args)
-    except (UserError, StorageError, ContentError, PermissionDenied, OSError) as error:
-        print(f"kbdesk: {error}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        return _fail(error)
+    try:
+        desk.maintenance.forgo_sample()
+        return COMMANDS[args.command](desk, args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        return _fail(error)
     finally:
-        if desk is not None:
+        try:
             desk.close()
+        except Exception as error:  # closing must not turn a result into a traceback
+            print(f"kbdesk: while closing: {describe(error)}", file=sys.stderr)
+
+
+def describe(error: BaseException) -> str:
+    """One line a user can act on, for every failure a command can meet."""
+    if isinstance(error, UserError | StorageError | ContentError | PermissionDenied):
+        return str(error)
+    if isinstance(error, NotFoundError):
+        return str(error)
+    if isinstance(error, ConflictError):
+        return "someone else changed the same item at the same moment; run the command again"
+    if isinstance(error, OSError):
+        if error.errno == errno.ENOSPC:
+            return "The disk is full: nothing more was written. Free some space and try again."
+        if error.errno == errno.EPIPE:
+            return "the output was closed before everything was written"
+        where = f": {error.filename}" if error.filename else ""
+        return f"{error.strerror or error}{where}"
+    if isinstance(error, MemoryError):
+        return "not enough memory to finish; nothing more was written"
+    return f"unexpected error ({type(error).__name__}: {error}); {_log_details(error)}"
+
+
+def _log_details(error: BaseException) -> str:
+    """The traceback goes to a file for a bug report, never to the terminal."""
+    try:
+        from kbdesk import paths
+
+        log = paths.home_dir() / "logs" / "errors.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(error)) + "\n")
+        return f"details are in {log}"
+    except Exception:
+        return "please report it"
+
+
+def _fail(error: BaseException) -> int:
+    print(f"kbdesk: {describe(error)}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

@@ -45,7 +45,9 @@ def normalize_tags(tags: Any) -> tuple[str, ...]:
         text = " ".join(str(tag).split()).lower()
         if text:
             seen.setdefault(text, None)
-    return tuple(seen)
+    # Sorted: the database keeps tags as a set, so a file's order would not survive a round
+    # trip (and every re-import would count as a change).
+    return tuple(sorted(seen))
 
 
 def decode(data: bytes, name: str) -> str:
@@ -143,12 +145,42 @@ def parse_text(text: str, default_slug: str) -> ContentItem:
     )
 
 
+# Characters a file cannot carry back (NUL makes it "binary") or UTF-8 cannot encode (lone
+# surrogates): refused at entry, so everything stored survives an export and re-import.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _refuse_unstorable(field: str, text: str | None) -> None:
+    found = _UNSTORABLE.search(text or "")
+    if found:
+        line = (text or "").count("\n", 0, found.start()) + 1
+        where = f" on line {line}" if field == "text" else ""
+        raise ContentError(
+            f"the {field} holds a character that cannot be stored "
+            f"(U+{ord(found.group()):04X}){where}; remove it"
+        )
+
+
+def _one_line(text: str | None) -> str | None:
+    """How a file's front matter reads a field back: whitespace collapsed, blank as None."""
+    return " ".join(text.split()) or None if text else None
+
+
 def validate(item: ContentItem) -> ContentItem:
     """The item as it may be stored, or ContentError naming what is wrong.
 
     Files, the editor and the command line all end here, so a rule about what an item may
-    hold is written once.
+    hold is written once. The item is normalised the way a file would read it back, so an
+    export and a re-import give the same item.
     """
+    for field, value in (
+        ("title", item.title),
+        ("text", item.body),
+        ("category", item.category),
+        ("owner", item.owner),
+        ("tags", " ".join(item.tags)),
+    ):
+        _refuse_unstorable(field, value)
     title = " ".join(item.title.split())
     if not title:
         raise ContentError("the title cannot be empty")
@@ -164,6 +196,9 @@ def validate(item: ContentItem) -> ContentItem:
     return replace(
         item,
         title=title,
+        body=normalize_body(item.body),
+        category=_one_line(item.category),
+        owner=_one_line(item.owner),
         kind=Kind(item.kind).value,
         status=Status(item.status).value,
         tags=normalize_tags(list(item.tags)),

@@ -7,6 +7,7 @@ updates the index right after the database commit and each search is logged the 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -18,8 +19,24 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from kbdesk import paths
-from kbdesk.db import Database, StorageError, schema_revision, url_key
-from kbdesk.records import ArticleRecord, ContentItem, ImportReport, SaveResult, Status, utcnow
+from kbdesk.db import (
+    Database,
+    StorageError,
+    explain,
+    prepare_file,
+    schema_revision,
+    url_key,
+    verify_copy,
+)
+from kbdesk.records import (
+    ArticleRecord,
+    ConflictError,
+    ContentItem,
+    ImportReport,
+    SaveResult,
+    Status,
+    utcnow,
+)
 from kbdesk.search import (
     FallbackSearcher,
     IndexState,
@@ -31,7 +48,7 @@ from kbdesk.search import (
 )
 from kbdesk.store import ArticleStore
 from kbdesk.templating import lint
-from kbdesk.transfer import collect, export_items, parse_sources
+from kbdesk.transfer import collect, export_items, iter_parsed
 from kbdesk.usage import UsageRecorder
 
 Progress = Callable[[int, int], None]
@@ -40,8 +57,13 @@ Progress = Callable[[int, int], None]
 class RebuildCancelled(Exception):
     """The rebuild was stopped because the knowledge base is closing."""
 
+
 log = logging.getLogger(__name__)
 SYNC_WINDOW = timedelta(minutes=15)
+# An import indexes (and forgets) what it saved every this many items or characters of text,
+# so its memory stays bounded by one batch whatever the size of the archive.
+IMPORT_BATCH = 200
+IMPORT_BATCH_CHARS = 8_000_000
 
 
 def to_doc(record: ArticleRecord) -> SearchDoc:
@@ -80,7 +102,9 @@ class KnowledgeBase:
         self._rebuild_done = threading.Lock()
         self._synced_at: datetime | None = None
         self._lock = threading.RLock()
+        self._colloquial: list[list[str]] = []  # the shipped slang groups (load_synonyms)
         self.embedded = False  # the per-user SQLite file rather than a shared server
+        self.index_damaged = False  # a search failed inside the index since it was opened
         self.created = False  # this open created the database file
 
     # -- opening -----------------------------------------------------------------------------
@@ -91,10 +115,14 @@ class KnowledgeBase:
         home = home or paths.home_dir()
         configured_url = url or paths.database_url(home)
         embedded = configured_url == paths.embedded_url(home)
-        file = home / paths.DATABASE_FILE
-        new = embedded and (not file.exists() or file.stat().st_size == 0)
         database = Database(configured_url)
-        database.migrate()
+        try:
+            # A file is checked before anything writes to it, and created whole when missing.
+            new = prepare_file(database.file) if database.file is not None else False
+            database.migrate()
+        except BaseException:
+            database.dispose()
+            raise
         kb = cls(database, paths.index_dir(home) / url_key(configured_url))
         kb.embedded = embedded
         kb.created = new
@@ -224,32 +252,56 @@ class KnowledgeBase:
         with self._lock:
             fallback = self._fallback
         if fallback is None and self.index.open() is IndexState.OK:
-            return self.index.search(request)
+            try:
+                return self.index.search(request)
+            except Exception as error:  # a damaged segment: the index is only a cache
+                self._index_failed(error)
         return self._fallback_searcher().search(request)
 
     def snippets_for(self, ids: Sequence[int], request: SearchRequest) -> dict[int, str]:
         with self._lock:
             fallback = self._fallback
         if fallback is None and self.index.open() is IndexState.OK:
-            return self.index.snippets_for(ids, request)
+            try:
+                return self.index.snippets_for(ids, request)
+            except Exception as error:
+                self._index_failed(error)
         return self._fallback_searcher().snippets_for(ids, request)
+
+    def _index_failed(self, error: Exception) -> None:
+        """Answer from the database from now on; the next start (or reindex) rebuilds."""
+        log.warning("the search index failed, searching without it until rebuilt: %s", error)
+        self.index_damaged = True
+        self._fallback_searcher()
 
     def _fallback_searcher(self) -> FallbackSearcher:
         """One scan-based searcher for as long as the index is unusable (built once, kept
         current by saves), so a query never pays for reading every item again."""
         with self._lock:
             if self._fallback is None:
-                self._fallback = FallbackSearcher(
-                    (to_doc(r) for r in self.store.iter_all()), self.store.synonym_groups()
-                )
+                self._fallback = FallbackSearcher(to_doc(r) for r in self.store.iter_all())
+                self._fallback.set_synonyms(self.store.synonym_groups(), self._colloquial)
             return self._fallback
 
     def load_synonyms(self) -> list[list[str]]:
+        """The team's groups to the search, with the shipped colloquial dictionary beside them
+        (read one way by the search; a missing or unreadable file only loses the slang)."""
+        from kbdesk.content import parse_synonyms
+
         groups = self.store.synonym_groups()
-        self.index.set_synonyms(groups)
+        try:
+            shipped = parse_synonyms(
+                paths.resource_path("resources", "synonyms", "ru-colloquial.txt").read_text(
+                    encoding="utf-8"
+                )
+            )
+        except (OSError, UnicodeDecodeError):
+            shipped = []
+        self._colloquial = shipped
+        self.index.set_synonyms(groups, colloquial=shipped)
         with self._lock:
             if self._fallback is not None:
-                self._fallback.set_synonyms(groups)
+                self._fallback.set_synonyms(groups, colloquial=shipped)
         return groups
 
     def replace_synonyms(self, groups: Sequence[Sequence[str]]) -> None:
@@ -289,16 +341,29 @@ class KnowledgeBase:
     def import_paths(
         self, sources: Iterable[Path], author: str, *, note: str = "imported"
     ) -> ImportReport:
-        """Import files, folders and zips; re-importing a slug updates it, never duplicates."""
-        items, synonyms, failed = parse_sources(collect(sources))
-        report = ImportReport(failed=failed)
-        changed: list[ArticleRecord] = []
-        for name, item in items:
-            report.warnings.extend((name, warning) for warning in item.warnings)
+        """Import files, folders and zips; re-importing a slug updates it, never duplicates.
+
+        Files are read, saved and indexed a batch at a time, so memory stays bounded whatever
+        the archive holds. Each item is its own transaction: an interrupted import keeps what
+        it saved, and running it again finishes the rest.
+        """
+        report = ImportReport()
+        synonyms: list[list[str]] = []
+        batch: list[ArticleRecord] = []
+        batch_chars = 0
+        for parsed in iter_parsed(collect(sources)):
+            if parsed.synonyms is not None:
+                synonyms.extend(parsed.synonyms)
+                continue
+            if parsed.item is None:
+                report.failed.append((parsed.name, parsed.error or "cannot be read"))
+                continue
+            item = parsed.item
+            report.warnings.extend((parsed.name, warning) for warning in item.warnings)
             try:
-                result = self.store.save(replace(item, warnings=()), author, note=note)
+                result = self._save_imported(replace(item, warnings=()), author, note)
             except (StorageError, ValueError) as error:
-                report.failed.append((name, str(error)))
+                report.failed.append((parsed.name, str(error)))
                 continue
             bucket = (
                 report.created
@@ -309,15 +374,29 @@ class KnowledgeBase:
             )
             bucket.append(item.slug)
             if result.changed:
-                changed.append(result.record)
+                report.changed_ids.append(result.record.id)
+                batch.append(result.record)
+                batch_chars += len(result.record.body)
+            if len(batch) >= IMPORT_BATCH or batch_chars >= IMPORT_BATCH_CHARS:
+                self._index_changed(batch)
+                batch, batch_chars = [], 0
+        self._index_changed(batch)
         if synonyms:
             merged = {tuple(group): None for group in self.store.synonym_groups()}
             merged.update({tuple(group): None for group in synonyms})
             self.replace_synonyms([list(group) for group in merged])
             report.synonym_groups = len(synonyms)
-        report.changed_ids = [record.id for record in changed]
-        self._index_changed(changed)
         return report
+
+    def _save_imported(self, item: ContentItem, author: str, note: str) -> SaveResult:
+        """Save by slug; when another import or editor changed the item in between, read it
+        again and apply this file on top (an import is "make it so"), once."""
+        try:
+            return self.store.save(item, author, note=note)
+        except (ConflictError, StorageError):
+            # A concurrent writer created or updated the same slug first (a lost race on the
+            # version or a unique slug): the second attempt sees its row and updates it.
+            return self.store.save(item, author, note=note)
 
     def export(self, target: Path) -> list[Path]:
         return export_items(self.store.list(), self.store.synonym_groups(), target)
@@ -350,12 +429,30 @@ class KnowledgeBase:
             problems.append("search index does not match the database: run 'kbdesk reindex'")
         else:
             problems.extend(f"search index: {p}" for p in self.index.check())
+            problems.extend(self._probe_index())
         for record in self.store.list():
             if record.kind != "template":
                 continue
             for issue in lint(record.body):
                 notes.append(f"template '{record.slug}' line {issue.line}: {issue.message}")
         return CheckReport(problems, notes)
+
+    def _probe_index(self, samples: int = 40) -> list[str]:
+        """Search a spread of stored items by their titles: a damaged segment fails (or loses
+        them) here, in 'kbdesk check', rather than in an operator's search."""
+        records = list(self.store.iter_all())
+        step = max(1, len(records) // samples)
+        for record in records[::step][:samples]:
+            request = SearchRequest(text=record.title, limit=50, statuses=tuple(Status), snippets=1)
+            try:
+                found = {hit.id for hit in self.index.search(request).hits}
+            except Exception as error:  # a damaged file can fail in any way
+                return [f"search index is damaged ({error}): run 'kbdesk reindex'"]
+            if record.id not in found:
+                return [
+                    f"search index does not find '{record.slug}' by its title: run 'kbdesk reindex'"
+                ]
+        return ["search index is damaged: run 'kbdesk reindex'"] if self.index_damaged else []
 
     def backup(self, target: Path | None = None) -> Path:
         """A consistent copy of the SQLite database, safe while the app is running."""
@@ -373,11 +470,24 @@ class KnowledgeBase:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".partial")
         try:
-            with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
+            src = sqlite3.connect(source)
+            dst = sqlite3.connect(partial)
+            try:
                 src.execute(f"PRAGMA busy_timeout={5000}")
                 src.backup(dst)
+            finally:
+                dst.close()
+                src.close()
+            # The copy is read back in full: a backup that would not restore fails here.
+            verify_copy(partial)
+            with open(partial, "rb+") as handle:
+                os.fsync(handle.fileno())
+            partial.replace(target)
         except sqlite3.Error as error:
+            problem = explain(error, target)
+            raise StorageError(f"backup failed, no backup was written: {problem}") from error
+        except StorageError as error:
+            raise StorageError(f"backup failed, no backup was written: {error}") from error
+        finally:
             partial.unlink(missing_ok=True)
-            raise StorageError(f"backup failed: {error}") from error
-        partial.replace(target)
         return target

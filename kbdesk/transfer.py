@@ -1,11 +1,20 @@
-"""Import a knowledge base from files, folders or zips, and export it back losslessly."""
+"""Import a knowledge base from files, folders or zips, and export it back losslessly.
+
+Reads are bounded by the bytes actually read, never by what a header claims: a file or a zip
+entry is read up to one byte past the limit and refused beyond it, so a lying zip or
+/dev/zero cannot fill memory. Anything that is not a regular file (a FIFO, a device) is
+refused before it is read, and a folder or file that cannot be read is reported as a failure.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from kbdesk.content import (
     MAX_FILE_BYTES,
@@ -21,6 +30,8 @@ from kbdesk.content import (
 from kbdesk.records import ArticleRecord
 
 MAX_ZIP_ENTRIES = 20_000
+# The central directory is read whole by zipfile: refuse one claiming more than this.
+MAX_ZIP_DIRECTORY_BYTES = 16_000_000
 
 
 @dataclass(frozen=True)
@@ -28,69 +39,188 @@ class SourceFile:
     name: str  # shown to the user: a path, or zip:entry
     data: bytes | None
     error: str | None = None
+    base: str = ""  # the file name alone (the default slug comes from it, zip or folder)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One source read: an item, synonym groups, or a failure with its reason."""
+
+    name: str
+    item: ContentItem | None = None
+    synonyms: list[list[str]] | None = None
+    error: str | None = None
+
+
+def _too_large() -> str:
+    return f"file is too large (over {MAX_FILE_BYTES // 1_000_000} MB, the limit)"
+
+
+def _special(mode: int) -> str:
+    kind = "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"not a regular file ({kind}): skipped"
+
+
+def _unreadable(error: OSError) -> str:
+    return f"cannot be read: {error.strerror or error}"
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """Open for reading without blocking on a FIFO; OSError or ValueError(reason) if unusable."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise ValueError(_special(mode))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_bounded(handle: BinaryIO) -> bytes | None:
+    """At most MAX_FILE_BYTES; None when there is more (whatever the size claimed)."""
+    data = handle.read(MAX_FILE_BYTES + 1)
+    return None if len(data) > MAX_FILE_BYTES else data
 
 
 def _read_limited(path: Path) -> SourceFile:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            # Do not read a huge file into memory just to refuse it.
-            return SourceFile(str(path), None, _too_large(size))
-        return SourceFile(str(path), path.read_bytes())
+        with _open_regular(path) as handle:
+            data = _read_bounded(handle)
+    except ValueError as error:
+        return SourceFile(str(path), None, str(error), path.name)
     except OSError as error:
-        return SourceFile(str(path), None, f"cannot be read: {error.strerror or error}")
+        return SourceFile(str(path), None, _unreadable(error), path.name)
+    if data is None:
+        return SourceFile(str(path), None, _too_large(), path.name)
+    return SourceFile(str(path), data, base=path.name)
 
 
-def _too_large(size: int) -> str:
-    return (
-        f"file is too large ({size / 1_000_000:.1f} MB; the limit is "
-        f"{MAX_FILE_BYTES // 1_000_000} MB)"
-    )
+def _wanted(base: str) -> bool:
+    return not base.startswith(".") and (base.lower().endswith(".md") or base == SYNONYMS_FILE)
+
+
+def _zip_claims(handle: BinaryIO) -> str | None:
+    """Why the archive's own directory is too big to read, from its end record."""
+    try:
+        end = zipfile._EndRecData(handle)  # type: ignore[attr-defined]
+    except OSError:
+        return None
+    if not end:
+        return None  # zipfile itself reports it as not a zip
+    entries, size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]  # type: ignore[attr-defined]
+    if entries > MAX_ZIP_ENTRIES:
+        return f"zip holds over {MAX_ZIP_ENTRIES} files"
+    if size > MAX_ZIP_DIRECTORY_BYTES:
+        return "zip directory is too large"
+    return None
 
 
 def _from_zip(path: Path) -> Iterator[SourceFile]:
     try:
-        with zipfile.ZipFile(path) as archive:
+        handle = _open_regular(path)
+    except ValueError as error:
+        yield SourceFile(str(path), None, str(error))
+        return
+    except OSError as error:
+        yield SourceFile(str(path), None, _unreadable(error))
+        return
+    with handle:
+        problem = _zip_claims(handle)
+        if problem:
+            yield SourceFile(str(path), None, problem)
+            return
+        try:
+            archive = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+            yield SourceFile(str(path), None, f"not a readable zip archive: {error}")
+            return
+        with archive:
             infos = [i for i in archive.infolist() if not i.is_dir()]
             if len(infos) > MAX_ZIP_ENTRIES:
                 yield SourceFile(str(path), None, f"zip holds over {MAX_ZIP_ENTRIES} files")
                 return
             for info in sorted(infos, key=lambda i: i.filename):
-                name = f"{path}:{info.filename}"
                 base = info.filename.rsplit("/", 1)[-1]
-                if not (base.lower().endswith(".md") or base == SYNONYMS_FILE):
+                if not _wanted(base):
                     continue
-                if base.startswith("."):
-                    continue
-                if info.file_size > MAX_FILE_BYTES:
-                    yield SourceFile(name, None, _too_large(info.file_size))
-                    continue
+                name = f"{path}:{info.filename}"
                 try:
-                    yield SourceFile(name, archive.read(info))
-                except (zipfile.BadZipFile, OSError, RuntimeError) as error:
-                    yield SourceFile(name, None, f"cannot be unpacked: {error}")
-    except (zipfile.BadZipFile, OSError) as error:
-        yield SourceFile(str(path), None, f"not a readable zip archive: {error}")
+                    with archive.open(info) as member:
+                        data = _read_bounded(member)  # type: ignore[arg-type]
+                except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as error:
+                    yield SourceFile(name, None, f"cannot be unpacked: {error}", base)
+                    continue
+                except NotImplementedError as error:
+                    yield SourceFile(name, None, f"cannot be unpacked: {error}", base)
+                    continue
+                if data is None:
+                    yield SourceFile(name, None, _too_large(), base)
+                else:
+                    yield SourceFile(name, data, base=base)
+
+
+def _walk(folder: Path) -> Iterator[SourceFile]:
+    """Every wanted file under `folder` in path order; unreadable folders are failures."""
+    found: list[Path] = []
+    failures: list[SourceFile] = []
+
+    def failed(error: OSError) -> None:
+        where = error.filename or folder
+        failures.append(SourceFile(str(where), None, f"folder {_unreadable(error)}"))
+
+    for root, dirs, files in os.walk(folder, onerror=failed):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root) / f for f in files if _wanted(f))
+    yield from failures
+    for child in sorted(found):
+        yield _read_limited(child)
 
 
 def collect(paths: Iterable[Path]) -> Iterator[SourceFile]:
     """Every markdown file (and synonyms file) named, inside named folders, or in zips."""
     for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if (
-                    child.is_file()
-                    and not hidden
-                    and (child.suffix.lower() == ".md" or child.name == SYNONYMS_FILE)
-                ):
-                    yield _read_limited(child)
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            yield SourceFile(str(path), None, "no such file or folder")
+            continue
+        except OSError as error:
+            yield SourceFile(str(path), None, _unreadable(error))
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(path)
         elif path.suffix.lower() == ".zip":
             yield from _from_zip(path)
-        elif path.exists():
-            yield _read_limited(path)
         else:
-            yield SourceFile(str(path), None, "no such file or folder")
+            yield _read_limited(path)
+
+
+def iter_parsed(sources: Iterable[SourceFile]) -> Iterator[Parsed]:
+    """Each source parsed as it is read, so an import holds one file at a time."""
+    seen: dict[str, str] = {}
+    for source in sources:
+        if source.error or source.data is None:
+            yield Parsed(source.name, error=source.error or "cannot be read")
+            continue
+        base = source.base or source.name.rsplit("/", 1)[-1]
+        try:
+            if base.endswith(SYNONYMS_FILE):
+                groups = parse_synonyms(decode(source.data, source.name))
+                yield Parsed(source.name, synonyms=groups)
+                continue
+            item = parse_bytes(source.data, base)
+        except ContentError as error:
+            yield Parsed(source.name, error=str(error))
+            continue
+        if item.slug in seen:
+            reason = f"slug '{item.slug}' is also used by {seen[item.slug]}"
+            yield Parsed(source.name, error=reason)
+            continue
+        seen[item.slug] = source.name
+        yield Parsed(source.name, item=item)
 
 
 def parse_sources(
@@ -100,24 +230,13 @@ def parse_sources(
     items: list[tuple[str, ContentItem]] = []
     synonyms: list[list[str]] = []
     failed: list[tuple[str, str]] = []
-    seen: dict[str, str] = {}
-    for source in sources:
-        if source.error or source.data is None:
-            failed.append((source.name, source.error or "cannot be read"))
-            continue
-        try:
-            if source.name.rsplit("/", 1)[-1].endswith(SYNONYMS_FILE):
-                synonyms.extend(parse_synonyms(decode(source.data, source.name)))
-                continue
-            item = parse_bytes(source.data, source.name)
-        except ContentError as error:
-            failed.append((source.name, str(error)))
-            continue
-        if item.slug in seen:
-            failed.append((source.name, f"slug '{item.slug}' is also used by {seen[item.slug]}"))
-            continue
-        seen[item.slug] = source.name
-        items.append((source.name, item))
+    for parsed in iter_parsed(sources):
+        if parsed.item is not None:
+            items.append((parsed.name, parsed.item))
+        elif parsed.synonyms is not None:
+            synonyms.extend(parsed.synonyms)
+        else:
+            failed.append((parsed.name, parsed.error or "cannot be read"))
     return items, synonyms, failed
 
 
@@ -131,17 +250,23 @@ def export_items(
     if target.suffix.lower() == ".zip":
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".partial")
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, text in files.items():
-                archive.writestr(name, text.encode("utf-8"))
-        partial.replace(target)
+        try:
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, text in files.items():
+                    archive.writestr(name, text.encode("utf-8"))
+            partial.replace(target)
+        finally:
+            partial.unlink(missing_ok=True)  # a full disk leaves no half-written file behind
         return [target]
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in files.items():
         path = target / name
         partial = path.with_name(path.name + ".partial")
-        partial.write_bytes(text.encode("utf-8"))
-        partial.replace(path)
+        try:
+            partial.write_bytes(text.encode("utf-8"))
+            partial.replace(path)
+        finally:
+            partial.unlink(missing_ok=True)
         written.append(path)
     return written

@@ -12,12 +12,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kbdesk import __version__, paths
-from kbdesk.content import ContentError
-from kbdesk.records import StorageError
 from kbdesk.services import Desk
+from kbdesk.services.maintenance import DatabaseDamaged
 from kbdesk.ui import i18n
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.main_window import MainWindow
+from kbdesk.ui.restore import offer_restore_at_start
 
 
 def settings_for(home: Path) -> QSettings:
@@ -51,17 +51,25 @@ def run(argv: list[str] | None = None) -> int:
     icon = paths.resource_path("resources", "icons", "kbdesk.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    try:
-        window, context = create_window(app)
-    except (StorageError, ContentError, OSError) as error:
-        QMessageBox.critical(
-            None,
-            QApplication.translate("app", "kbdesk cannot start"),
-            QApplication.translate(
-                "app", "The knowledge base could not be opened:\n{error}"
-            ).format(error=error),
-        )
-        return 1
+    while True:
+        try:
+            window, context = create_window(app)
+            break
+        except DatabaseDamaged as error:
+            # A damaged file is never written to: offer a backup, else quit with it intact.
+            if not offer_restore_at_start(error, paths.home_dir()):
+                return 1
+        except Exception as error:
+            # A newer schema, an unreachable server, a bad URL: one dialog, never a traceback.
+            logging.getLogger(__name__).debug("start failed", exc_info=True)
+            QMessageBox.critical(
+                None,
+                QApplication.translate("app", "kbdesk cannot start"),
+                QApplication.translate(
+                    "app", "The knowledge base could not be opened:\n{error}"
+                ).format(error=error),
+            )
+            return 1
     window.show()
     # After the first paint: the window is usable while the index is checked and rebuilt.
     QTimer.singleShot(0, context.ensure_index_async)

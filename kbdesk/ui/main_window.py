@@ -5,17 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QKeySequenceEdit,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 from kbdesk import __version__
 from kbdesk.records import Role
 from kbdesk.ui.context import AppContext, IndexStatus
+from kbdesk.ui.restore import pick_backup, restored_text
 
 
 class SettingsDialog(QDialog):
@@ -54,6 +58,21 @@ class SettingsDialog(QDialog):
             form.addRow(intro)
         form.addRow(self.tr("Your &name:"), self.name)
         form.addRow(self.tr("&Language:"), self.language)
+        # A contact (call, chat) ends by itself after this long without activity; 0: never.
+        from kbdesk.ui.popup.controller import HOTKEY_KEY
+        from kbdesk.ui.workspace.contact import idle_minutes
+
+        self.idle = QSpinBox()
+        self.idle.setRange(0, 240)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setSpecialValueText(self.tr("never"))
+        self.idle.setValue(idle_minutes(context.settings))
+        form.addRow(self.tr("New contact after &idle:"), self.idle)
+        self.hotkey = QKeySequenceEdit(
+            QKeySequence(str(context.settings.value(HOTKEY_KEY, "Ctrl+Alt+K")))
+        )
+        self.hotkey.setMaximumSequenceLength(1)
+        form.addRow(self.tr("Quick-answer &hotkey:"), self.hotkey)
         note = QLabel(self.tr("A new language applies after a restart."))
         note.setEnabled(False)
         form.addRow(note)
@@ -114,6 +133,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.pages: dict[str, QWidget] = {}
         self._make_pages()
+        self._make_quick_answer()
         self._make_menus()
         self._index_label = QLabel()
         self._operator_label = QLabel()
@@ -136,6 +156,20 @@ class MainWindow(QMainWindow):
         self.pages["workspace"] = WorkspacePage(self.context)
         self.tabs.addTab(self.pages["workspace"], self.tr("&Answers"))
         self._add_role_pages()
+
+    def _make_quick_answer(self) -> None:
+        """The global hotkey's popup, in the workspace's contact (see kbdesk/ui/popup)."""
+        from kbdesk.ui.desktop import detect
+        from kbdesk.ui.popup import QuickAnswer
+
+        workspace = self.pages["workspace"]
+        self.quick_answer = QuickAnswer(
+            self.context,
+            workspace.session,  # type: ignore[attr-defined]
+            detect(self),
+            own_windows=lambda: {int(self.winId())},
+            parent=self,
+        )
 
     def _add_role_pages(self) -> None:
         """Editor and dashboard pages, shown to the roles that use them."""
@@ -168,6 +202,9 @@ class MainWindow(QMainWindow):
         self.remove_sample_action = QAction(self.tr("Remove sample &content…"), self)
         self.remove_sample_action.triggered.connect(self._on_remove_sample)
         file_menu.addAction(self.remove_sample_action)
+        self.restore_action = QAction(self.tr("Restore from &backup…"), self)
+        self.restore_action.triggered.connect(self._on_restore_backup)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -221,6 +258,7 @@ class MainWindow(QMainWindow):
         if "editor" in self.pages:
             self._apply_role()
         self.remove_sample_action.setEnabled(self.context.can_edit)
+        self.restore_action.setEnabled(self.context.is_lead)
         self.sample_notice.remove_button.setVisible(self.context.can_edit)
 
     def _on_remove_sample(self) -> None:
@@ -243,6 +281,38 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("%n sample item(s) removed.", "", len(removal.removed)), 10_000
         )
+
+    def _on_restore_backup(self) -> None:
+        backup = pick_backup(self, self.context.home)
+        if backup is None:
+            return
+        maintenance = self.context.desk.maintenance
+        try:
+            maintenance.check_backup(backup)  # before anything closes or changes
+        except Exception as error:
+            QMessageBox.warning(self, self.tr("Restore from backup"), str(error))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore from backup"),
+            self.tr(
+                "Replace the whole knowledge base with this backup? The current database "
+                "file is kept beside it. kbdesk closes afterwards; start it again."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            restored = maintenance.restore(backup, self.context.operator)
+        except PermissionError as error:  # not a lead: nothing was closed
+            QMessageBox.warning(self, self.tr("Restore from backup"), str(error))
+            return
+        except Exception as error:
+            QMessageBox.warning(self, self.tr("Restore from backup"), str(error))
+            QApplication.quit()
+            return
+        QMessageBox.information(self, self.tr("Restore from backup"), restored_text(restored))
+        QApplication.quit()
 
     def _on_open_requested(self, article_id: int) -> None:
         page = self.show_page("workspace")
@@ -275,6 +345,23 @@ class MainWindow(QMainWindow):
 
     def _apply_settings(self, dialog: SettingsDialog, *, rename: bool) -> None:
         self.context.set_operator(dialog.name.text(), rename=rename)
+        from kbdesk.ui.workspace.contact import IDLE_KEY
+
+        self.context.settings.setValue(IDLE_KEY, dialog.idle.value())
+        workspace = self.pages["workspace"]
+        workspace.contacts.set_idle_minutes(dialog.idle.value())  # type: ignore[attr-defined]
+        hotkey = dialog.hotkey.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
+        if hotkey and hotkey != self.quick_answer.hotkey and not self.quick_answer.set_hotkey(
+            hotkey
+        ):
+            QMessageBox.warning(
+                self,
+                self.tr("Settings"),
+                self.tr(
+                    "The hotkey {hotkey} could not be set: another program uses it, or this "
+                    "desktop has no global hotkeys. {hotkey_now} stays."
+                ).format(hotkey=hotkey, hotkey_now=self.quick_answer.hotkey),
+            )
         language = dialog.language.currentData()
         if language != self.context.settings.value("ui/language", "system"):
             self.context.settings.setValue("ui/language", language)
@@ -302,6 +389,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.context.settings.setValue("window/geometry", self.saveGeometry())
+        self.quick_answer.shut_down()
         for page in self.pages.values():
             saver = getattr(page, "save_state", None)
             if saver is not None:

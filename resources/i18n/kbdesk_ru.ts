@@ -334,6 +334,34 @@
     </message>
 </context>
 <context>
+    <name>Desktop</name>
+    <message>
+        <location filename="../../kbdesk/ui/desktop.py" line="130"/>
+        <source>This X server cannot type into other windows (no XTEST).</source>
+        <translation>Этот X-сервер не позволяет вводить текст в другие окна (нет XTEST).</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/desktop.py" line="310"/>
+        <source>The global hotkey is not available here ({error}).</source>
+        <translation>Глобальная горячая клавиша здесь недоступна ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/desktop.py" line="316"/>
+        <source>Wayland does not let applications set global hotkeys or type into other windows: open the quick answer from the tray icon; the reply is copied for you to paste with Ctrl+V.</source>
+        <translation>Wayland не разрешает программам назначать глобальные горячие клавиши и вводить текст в другие окна: откройте быстрый ответ значком в трее; ответ будет скопирован, вставьте его сочетанием Ctrl+V.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/desktop.py" line="323"/>
+        <source>On macOS the quick answer opens from the menu bar icon and copies the reply; paste it with Cmd+V.</source>
+        <translation>В macOS быстрый ответ открывается значком в строке меню и копирует ответ; вставьте его сочетанием Cmd+V.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/desktop.py" line="329"/>
+        <source>No global hotkey on this platform: the reply is copied for you to paste.</source>
+        <translation>На этой платформе нет глобальной горячей клавиши: ответ копируется, вставьте его сами.</translation>
+    </message>
+</context>
+<context>
     <name>EditorChecks</name>
     <message>
         <location filename="../../kbdesk/ui/editor/checks.py" line="22"/>
@@ -371,22 +399,42 @@
         <translation>«{fragment}»: второй блок для этого канала; он добавляется к первому</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/checks.py" line="67"/>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="41"/>
+        <source>“{fragment}”: unknown form after &apos;:&apos;; see the placeholder help for the forms</source>
+        <translation>«{fragment}»: непонятная форма после «:»; формы описаны в справке о полях шаблона</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="45"/>
+        <source>“{fragment}”: a word here has no feminine form; write both as &apos;masculine/feminine&apos;</source>
+        <translation>«{fragment}»: у слова нет женского рода; напишите обе формы через «/»: «мужская/женская»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="49"/>
+        <source>“{fragment}”: the word after &apos;#&apos; is not a noun that can be counted</source>
+        <translation>«{fragment}»: слово после «#» — не существительное, которое можно согласовать с числом</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="52"/>
+        <source>“{fragment}”: the name mixes Cyrillic and Latin letters that look alike</source>
+        <translation>«{fragment}»: в имени поля смешаны похожие кириллические и латинские буквы</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="82"/>
         <source>link to “{slug}”: no item has this slug</source>
         <translation>ссылка на «{slug}»: материала с таким ярлыком нет</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/checks.py" line="72"/>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="87"/>
         <source>link to “{slug}”: the item is archived</source>
         <translation>ссылка на «{slug}»: материал в архиве</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/checks.py" line="77"/>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="92"/>
         <source>link to “{slug}”: the item is a draft, not published yet</source>
         <translation>ссылка на «{slug}»: материал — черновик, ещё не опубликован</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/checks.py" line="88"/>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="103"/>
         <source>merge conflict marker: resolve it before saving</source>
         <translation>маркер конфликта слияния: разрешите конфликт перед сохранением</translation>
     </message>
@@ -650,53 +698,53 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="104"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="105"/>
         <source>History of “{title}”</source>
         <translation>История: «{title}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="113"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="114"/>
         <source>Ctrl+click a second revision to compare the two</source>
         <translation>Ctrl+щелчок по второй версии — сравнить две версии</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="116"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="117"/>
         <source>&amp;Restore this revision</source>
         <translation>&amp;Восстановить эту версию</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="118"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="119"/>
         <source>Saves the selected revision as a new one; nothing is lost</source>
         <translation>Сохраняет выбранную версию как новую; ничего не теряется</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="162"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="163"/>
         <source>Select a revision.</source>
         <translation>Выберите версию.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="169"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="170"/>
         <source>Revision {number} is the first one.</source>
         <translation>Версия {number} — первая.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="170"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="171"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="173"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="174"/>
         <source>Changes from revision {old} to revision {new}</source>
         <translation>Изменения от версии {old} к версии {new}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="176"/>
-        <location filename="../../kbdesk/ui/editor/history.py" line="183"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="177"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="184"/>
         <source>revision {number}</source>
         <translation>версия {number}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="184"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="185"/>
         <source>No differences.</source>
         <translation>Различий нет.</translation>
     </message>
@@ -1014,103 +1062,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="101"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="120"/>
         <source>kbdesk {version}</source>
         <translation>kbdesk {version}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="137"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="157"/>
         <source>&amp;Answers</source>
         <translation>&amp;Ответы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="147"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="181"/>
         <source>&amp;Editor</source>
         <translation>&amp;Редактор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="148"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="182"/>
         <source>&amp;Dashboard</source>
         <translation>С&amp;татистика</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="158"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="159"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="193"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="163"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="197"/>
         <source>&amp;Rebuild search index</source>
         <translation>&amp;Перестроить поисковый индекс</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="168"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="202"/>
         <source>Remove sample &amp;content…</source>
         <translation>Удалить &amp;пример базы знаний…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="172"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="205"/>
+        <source>Restore from &amp;backup…</source>
+        <translation>Восстановить из &amp;резервной копии…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="182"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="219"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="183"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="220"/>
         <source>&amp;About kbdesk</source>
         <translation>&amp;О программе kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="202"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="239"/>
         <source>Updating the search index: {done} of {total}…</source>
         <translation>Обновление поискового индекса: {done} из {total}…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="206"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="243"/>
         <source>Updating the search index…</source>
         <translation>Обновление поискового индекса…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="209"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="246"/>
         <source>Search index could not be rebuilt: searching the database</source>
         <translation>Не удалось перестроить поисковый индекс: поиск идёт по базе данных</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="216"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="253"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="217"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="254"/>
         <source>editor</source>
         <translation>редактор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="218"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="255"/>
         <source>team lead</source>
         <translation>руководитель группы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="229"/>
-        <location filename="../../kbdesk/ui/main_window.py" line="240"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="267"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="278"/>
         <source>Remove sample content</source>
         <translation>Удалить пример базы знаний</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="231"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="269"/>
         <source>Delete the sample articles and templates that nobody has edited? Items you changed stay.</source>
         <translation>Удалить статьи и шаблоны примера, которые никто не редактировал? Изменённые вами материалы останутся.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/main_window.py" line="244"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="282"/>
         <source>%n sample item(s) removed.</source>
         <translation>
             <numerusform>Удалён %n материал примера.</numerusform>
@@ -1119,16 +1172,128 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="285"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="293"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="297"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="308"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="311"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="314"/>
+        <source>Restore from backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="299"/>
+        <source>Replace the whole knowledge base with this backup? The current database file is kept beside it. kbdesk closes afterwards; start it again.</source>
+        <translation>Заменить всю базу знаний этой резервной копией? Текущий файл базы данных будет сохранён рядом. После этого kbdesk закроется — запустите его снова.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="359"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="361"/>
+        <source>The hotkey {hotkey} could not be set: another program uses it, or this desktop has no global hotkeys. {hotkey_now} stays.</source>
+        <translation>Не удалось назначить {hotkey}: её занимает другая программа, или в этой среде нет глобальных горячих клавиш. Остаётся {hotkey_now}.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="372"/>
         <source>About kbdesk</source>
         <translation>О программе kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="287"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="374"/>
         <source>kbdesk {version}
 Knowledge base and canned responses for support teams.</source>
         <translation>kbdesk {version}
 База знаний и шаблоны ответов для службы поддержки.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="43"/>
+        <source>Client&apos;s message</source>
+        <translation>Сообщение клиента</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="50"/>
+        <source>Paste the client&apos;s chat message or e-mail here. It stays on this computer.</source>
+        <translation>Вставьте сюда сообщение из чата или письмо клиента. Оно не покидает этот компьютер.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="61"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="61"/>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="63"/>
+        <source>Templates that fit the message appear here.</source>
+        <translation>Здесь появятся шаблоны, подходящие к сообщению.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="69"/>
+        <source>Open template  Ctrl+Enter</source>
+        <translation>Открыть шаблон  Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="78"/>
+        <source>Templates that fit</source>
+        <translation>Подходящие шаблоны</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="105"/>
+        <source>Found in the message (offered in the form, F7 fills): {values}</source>
+        <translation>Найдено в сообщении (предлагается в форме, F7 подставляет): {values}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="138"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="139"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="140"/>
+        <source>Contract or invoice</source>
+        <translation>Договор или счёт</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="141"/>
+        <source>Request</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="142"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="143"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="144"/>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="145"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/message.py" line="146"/>
+        <source>Date</source>
+        <translation>Дата</translation>
     </message>
 </context>
 <context>
@@ -1196,119 +1361,129 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="42"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="44"/>
         <source>Client name</source>
         <translation>Имя клиента</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="43"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="45"/>
         <source>Order number</source>
         <translation>Номер заказа</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="44"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="46"/>
         <source>Minutes</source>
         <translation>Минуты</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="45"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="47"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="46"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="48"/>
         <source>Days</source>
         <translation>Дни</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="47"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="49"/>
         <source>Promo code</source>
         <translation>Промокод</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="48"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="50"/>
         <source>Discount</source>
         <translation>Скидка</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="49"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="51"/>
         <source>Minimum order</source>
         <translation>Минимальная сумма заказа</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="50"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="52"/>
         <source>Points</source>
         <translation>Баллы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="51"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="53"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="52"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="54"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="53"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="55"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="54"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="56"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="55"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="57"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="56"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="58"/>
         <source>Item</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="57"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="59"/>
         <source>Invoice number</source>
         <translation>Номер счёта</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="58"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="60"/>
         <source>Company</source>
         <translation>Компания</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="59"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="61"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="60"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="62"/>
         <source>Request number</source>
         <translation>Номер обращения</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="61"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="63"/>
         <source>Callback time</source>
         <translation>Время обратного звонка</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="62"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="64"/>
         <source>Refund details</source>
         <translation>Детали возврата</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="63"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="65"/>
         <source>Solution</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="64"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="66"/>
         <source>Store</source>
         <translation>Магазин</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="67"/>
+        <source>Client is (м/ж)</source>
+        <translation>Клиент (м/ж)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="68"/>
+        <source>I am (м/ж)</source>
+        <translation>Я (м/ж)</translation>
     </message>
 </context>
 <context>
@@ -1389,36 +1564,112 @@ Knowledge base and canned responses for support teams.</source>
         <translation>Переменные ({count})</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="82"/>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="126"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="96"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="149"/>
         <source>☆ Pin</source>
         <translation>☆ Закрепить</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="83"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="97"/>
         <source>Pin for this shift (Ctrl+D)</source>
         <translation>Закрепить на смену (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="84"/>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="120"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="98"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="143"/>
         <source>Copy reply  Ctrl+Enter</source>
         <translation>Скопировать ответ  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="85"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="99"/>
         <source>Copy as plain text and HTML (Ctrl+Enter)</source>
         <translation>Скопировать как обычный текст и HTML (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../kbdesk/ui/workspace/pane.py" line="100"/>
+        <source>Back (Alt+Left)</source>
+        <translation>Назад (Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="101"/>
+        <source>Forward (Alt+Right)</source>
+        <translation>Вперёд (Alt+→)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="123"/>
         <source>Copy text  Ctrl+Enter</source>
         <translation>Скопировать текст  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="126"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="149"/>
         <source>★ Pinned</source>
         <translation>★ Закреплено</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAnswer</name>
+    <message>
+        <location filename="../../kbdesk/ui/popup/controller.py" line="182"/>
+        <source>Reply</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/popup/controller.py" line="231"/>
+        <source>Fill in «{field}» first.</source>
+        <translation>Сначала заполните «{field}».</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/popup/controller.py" line="249"/>
+        <source>The window you came from is not known.</source>
+        <translation>Неизвестно, из какого окна вы пришли.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/popup/controller.py" line="257"/>
+        <source>Copied «{title}»: paste it with Ctrl+V. Esc closes.</source>
+        <translation>«{title}» скопирован: вставьте его сочетанием Ctrl+V. Esc закрывает.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/popup/controller.py" line="328"/>
+        <source>kbdesk: quick answer ({hotkey})</source>
+        <translation>kbdesk: быстрый ответ ({hotkey})</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/popup/controller.py" line="330"/>
+        <source>Quick answer</source>
+        <translation>Быстрый ответ</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/popup/controller.py" line="331"/>
+        <source>Next client</source>
+        <translation>Следующий клиент</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAnswerPopup</name>
+    <message>
+        <location filename="../../kbdesk/ui/popup/window.py" line="35"/>
+        <source>kbdesk — quick answer</source>
+        <translation>kbdesk — быстрый ответ</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/popup/window.py" line="41"/>
+        <source>Quick answer: type to search</source>
+        <translation>Быстрый ответ: начните вводить запрос</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/popup/window.py" line="51"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/popup/window.py" line="51"/>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/popup/window.py" line="60"/>
+        <source>↑↓ choose · Enter fill / paste · Esc back / close · F8 next client</source>
+        <translation>↑↓ выбор · Enter заполнить / вставить · Esc назад / закрыть · F8 следующий клиент</translation>
     </message>
 </context>
 <context>
@@ -1482,24 +1733,113 @@ Knowledge base and canned responses for support teams.</source>
     </message>
 </context>
 <context>
+    <name>RestoreBackup</name>
+    <message>
+        <location filename="../../kbdesk/ui/restore.py" line="22"/>
+        <source>Choose a backup to restore</source>
+        <translation>Выберите резервную копию для восстановления</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/restore.py" line="24"/>
+        <source>kbdesk backups (*.sqlite);;All files (*)</source>
+        <translation>Резервные копии kbdesk (*.sqlite);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/restore.py" line="30"/>
+        <source>The backup was restored.</source>
+        <translation>Резервная копия восстановлена.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/restore.py" line="32"/>
+        <source>The previous database file was kept as:
+{path}</source>
+        <translation>Прежний файл базы данных сохранён как:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/restore.py" line="43"/>
+        <source>kbdesk cannot start</source>
+        <translation>kbdesk не может запуститься</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/restore.py" line="47"/>
+        <source>The knowledge base is damaged and was not changed.</source>
+        <translation>База знаний повреждена; она не изменялась.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/restore.py" line="52"/>
+        <source>Restore it from a backup? The damaged file is kept beside it, not deleted.</source>
+        <translation>Восстановить её из резервной копии? Повреждённый файл будет сохранён рядом, а не удалён.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/restore.py" line="59"/>
+        <source>Restore from backup…</source>
+        <translation>Восстановить из резервной копии…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/restore.py" line="63"/>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/restore.py" line="76"/>
+        <location filename="../../kbdesk/ui/restore.py" line="82"/>
+        <source>Restore from backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+</context>
+<context>
+    <name>Revision</name>
+    <message>
+        <location filename="../../kbdesk/ui/i18n.py" line="133"/>
+        <source>created</source>
+        <translation>создано</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/i18n.py" line="136"/>
+        <source>restored revision {number}</source>
+        <translation>восстановлена редакция {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/i18n.py" line="140"/>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/i18n.py" line="141"/>
+        <source>published</source>
+        <translation>опубликовано</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/i18n.py" line="142"/>
+        <source>archived</source>
+        <translation>в архиве</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/i18n.py" line="144"/>
+        <source>status: {status}</source>
+        <translation>статус: {status}</translation>
+    </message>
+</context>
+<context>
     <name>RevisionTableModel</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="43"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="44"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="43"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="44"/>
         <source>Author</source>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="43"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="44"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/history.py" line="43"/>
+        <location filename="../../kbdesk/ui/editor/history.py" line="44"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
@@ -1507,7 +1847,7 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>SampleNotice</name>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/main_window.py" line="80"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="99"/>
         <source>A sample knowledge base of %n items was loaded so you can try kbdesk. Remove it before you import your own (File → Remove sample content).</source>
         <translation>
             <numerusform>Загружен пример базы знаний из %n материала, чтобы вы могли попробовать kbdesk. Удалите его перед импортом своих материалов (Файл → Удалить пример базы знаний).</numerusform>
@@ -1516,12 +1856,12 @@ Knowledge base and canned responses for support teams.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="87"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="106"/>
         <source>Remove sample</source>
         <translation>Удалить пример</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="89"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="108"/>
         <source>Keep it</source>
         <translation>Оставить</translation>
     </message>
@@ -1529,37 +1869,57 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="36"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="40"/>
         <source>Welcome to kbdesk</source>
         <translation>Добро пожаловать в kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="36"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="40"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="40"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="44"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="49"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="53"/>
         <source>Your name signs the replies you copy ({{operator}}) and your statistics. You can change it later in File → Settings.</source>
         <translation>Ваше имя подставляется в копируемые ответы ({{operator}}) и в вашу статистику. Его можно изменить позже: Файл → Настройки.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="55"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="59"/>
         <source>Your &amp;name:</source>
         <translation>Ваше &amp;имя:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="56"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="60"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="57"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="67"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="68"/>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="70"/>
+        <source>New contact after &amp;idle:</source>
+        <translation>Новый &amp;контакт после простоя:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="75"/>
+        <source>Quick-answer &amp;hotkey:</source>
+        <translation>&amp;Горячая клавиша быстрого ответа:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="76"/>
         <source>A new language applies after a restart.</source>
         <translation>Новый язык вступит в силу после перезапуска.</translation>
     </message>
@@ -1615,17 +1975,32 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>TemplateForm</name>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="163"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="125"/>
+        <source>Fill in  F7</source>
+        <translation>Подставить  F7</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="185"/>
         <source>required</source>
         <translation>обязательное поле</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="172"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="194"/>
         <source>No fields to fill in: the reply is ready to copy.</source>
         <translation>Заполнять нечего: ответ готов к копированию.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="186"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="224"/>
+        <source>from the message: {value}</source>
+        <translation>из сообщения: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="232"/>
+        <source>From the client&apos;s message: {values}</source>
+        <translation>Из сообщения клиента: {values}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="252"/>
         <source>Filled in automatically: {values}</source>
         <translation>Заполняется автоматически: {values}</translation>
     </message>
@@ -1830,7 +2205,7 @@ Resolution rate: {rate}</source>
 <context>
     <name>UsageTracker</name>
     <message>
-        <location filename="../../kbdesk/ui/workspace/tracker.py" line="120"/>
+        <location filename="../../kbdesk/ui/workspace/tracker.py" line="146"/>
         <source>Could not record usage: {error}</source>
         <translation>Не удалось записать статистику использования: {error}</translation>
     </message>
@@ -1838,7 +2213,7 @@ Resolution rate: {rate}</source>
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="83"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="99"/>
         <source>Type to search articles and templates.
 
 Ctrl+P — pinned for this shift · Ctrl+R — recently used</source>
@@ -1847,54 +2222,54 @@ Ctrl+P — pinned for this shift · Ctrl+R — recently used</source>
 Ctrl+P — закреплённые на смену · Ctrl+R — недавние</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="97"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="113"/>
         <source>Search failed: {error}</source>
         <translation>Ошибка поиска: {error}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="123"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="141"/>
         <source>Nothing found for «{query}».
 Try fewer words or another wording.</source>
         <translation>По запросу «{query}» ничего не найдено.
 Попробуйте меньше слов или другую формулировку.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="233"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="252"/>
         <source>Showing results for «{reading}» (typed in the other keyboard layout)</source>
         <translation>Показаны результаты для «{reading}» (запрос набран в другой раскладке)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="238"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="257"/>
         <source>Showing results for «{reading}»</source>
         <translation>Показаны результаты для «{reading}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="247"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="266"/>
         <source>The search index is being rebuilt: results may be less precise for a moment.</source>
         <translation>Поисковый индекс перестраивается: результаты пока могут быть менее точными.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="174"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="193"/>
         <source>Pinned for this shift — Ctrl+D unpins, Ctrl+Shift+D unpins all</source>
         <translation>Закреплённые на смену — Ctrl+D открепить, Ctrl+Shift+D открепить все</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="178"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="197"/>
         <source>Recently used</source>
         <translation>Недавние</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="181"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="200"/>
         <source>{title}  ·  Esc returns to the search</source>
         <translation>{title}  ·  Esc — вернуться к поиску</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="185"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="204"/>
         <source>Nothing pinned yet: select an item and press Ctrl+D.</source>
         <translation>Пока ничего не закреплено: выберите материал и нажмите Ctrl+D.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="187"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="206"/>
         <source>Nothing used yet in this shift.</source>
         <translation>За эту смену ещё ничего не использовалось.</translation>
     </message>
@@ -1914,32 +2289,37 @@ Try fewer words or another wording.</source>
         <translation>Все закрепления сняты</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="65"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="80"/>
         <source>Select a result to see it here.</source>
         <translation>Выберите результат, чтобы увидеть его здесь.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="77"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="92"/>
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="78"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="93"/>
         <source>Reply for {channel}</source>
         <translation>Ответ для канала «{channel}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="85"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="102"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="121"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="128"/>
+        <source>No suggestions from the client&apos;s message here.</source>
+        <translation>Для этого шаблона в сообщении клиента ничего не найдено.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="182"/>
         <source>There is no article «{slug}»</source>
         <translation>Статьи «{slug}» нет</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="126"/>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="141"/>
         <source>That item no longer exists.</source>
         <translation>Этого материала больше нет.</translation>
     </message>
@@ -1954,88 +2334,123 @@ Try fewer words or another wording.</source>
         <translation>Перед копированием заполните поле «{field}».</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="104"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="115"/>
         <source>«{title}» needs input: fill in the fields, then press Ctrl+Enter.</source>
         <translation>Шаблон «{title}» нужно заполнить: введите данные в поля и нажмите Ctrl+Enter.</translation>
     </message>
     <message>
         <location filename="../../kbdesk/ui/workspace/copying.py" line="122"/>
+        <source>«{title}» is shown: press Alt+{number} again to copy it.</source>
+        <translation>Показан «{title}»: нажмите Alt+{number} ещё раз, чтобы скопировать.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="136"/>
         <source>Copied «{title}» ({channel})</source>
         <translation>Скопировано: «{title}» ({channel})</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="142"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="157"/>
         <source>Thanks, noted.</source>
         <translation>Спасибо, учтено.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="144"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="159"/>
         <source>Noted: not resolved.</source>
         <translation>Учтено: не решено.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="96"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="153"/>
         <source>This item was removed or archived.</source>
         <translation>Этот материал удалён или перенесён в архив.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/contact.py" line="87"/>
+        <source>Next client: the fields are empty.</source>
+        <translation>Следующий клиент: поля пусты.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/contact.py" line="88"/>
+        <source>The contact ended after the idle time: the fields are empty.</source>
+        <translation>Контакт завершён по времени простоя: поля пусты.</translation>
     </message>
 </context>
 <context>
     <name>WorkspaceView</name>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="35"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="36"/>
         <source>Search articles and templates  (Ctrl+L)</source>
         <translation>Поиск по статьям и шаблонам  (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="40"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="41"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="40"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="41"/>
         <source>Chat</source>
         <translation>Чат</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="40"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="41"/>
         <source>Email</source>
         <translation>Почта</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="46"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="47"/>
         <source>Reply for {channel} (F{key})</source>
         <translation>Ответ для канала «{channel}» (F{key})</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="57"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="60"/>
+        <source>Client&apos;s message…</source>
+        <translation>Сообщение клиента…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="62"/>
+        <source>Paste the client&apos;s message: templates and values found in it (Ctrl+M)</source>
+        <translation>Вставьте сообщение клиента: подходящие шаблоны и найденные в нём данные (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="66"/>
+        <source>Next client</source>
+        <translation>Следующий клиент</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="68"/>
+        <source>End this contact: every field starts empty for the next client (F8)</source>
+        <translation>Завершить контакт: для следующего клиента все поля пусты (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="73"/>
         <source>Channel:</source>
         <translation>Канал:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="71"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="87"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="71"/>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="87"/>
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/view.py" line="78"/>
-        <source>↑↓ move · Enter open · Ctrl+Enter copy · Alt+1…9 copy № · Ctrl+P pinned · Ctrl+R recent · Ctrl+D pin</source>
-        <translation>↑↓ выбор · Enter открыть · Ctrl+Enter копировать · Alt+1…9 копировать № · Ctrl+P закреплённые · Ctrl+R недавние · Ctrl+D закрепить</translation>
+        <location filename="../../kbdesk/ui/workspace/view.py" line="94"/>
+        <source>↑↓ move · Enter open · Ctrl+Enter copy · Alt+1…9 show, again: copy · Ctrl+P pinned · Ctrl+R recent · Ctrl+D pin · F8 next client</source>
+        <translation>↑↓ выбор · Enter открыть · Ctrl+Enter копировать · Alt+1…9 показать, ещё раз — копировать · Ctrl+P закреплённые · Ctrl+R недавние · Ctrl+D закрепить · F8 следующий клиент</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../kbdesk/ui/app.py" line="59"/>
+        <location filename="../../kbdesk/ui/app.py" line="67"/>
         <source>kbdesk cannot start</source>
         <translation>Не удаётся запустить kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/app.py" line="60"/>
+        <location filename="../../kbdesk/ui/app.py" line="68"/>
         <source>The knowledge base could not be opened:
 {error}</source>
         <translation>Не удалось открыть базу знаний:
