@@ -44,6 +44,15 @@ def _stemmers() -> tuple[Stemmer.Stemmer, Stemmer.Stemmer]:
     return pair
 
 
+def remember_stems(stems: dict[str, str]) -> None:
+    """Known keys of word forms (an index's vocabulary stores them), so looking them up again
+    costs nothing: a dictionary parse per form is ~34 us, and an index holds tens of thousands
+    of forms."""
+    if len(_stem_cache) + len(stems) >= _STEM_CACHE_MAX:
+        _stem_cache.clear()
+    _stem_cache.update(stems)
+
+
 def stem(word: str) -> str:
     """The key a folded word is indexed and searched by: the Snowball stem (stemmer chosen by
     the word's alphabet) of its dictionary lemma when the dictionary knows the word
