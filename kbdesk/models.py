@@ -18,6 +18,22 @@ class Operator(SQLModel, table=True):
     name: str = Field(max_length=200, unique=True)
     role: str = Field(default=Role.OPERATOR.value, max_length=20)
     created_at: datetime = Field(default_factory=utcnow)
+    # "м" or "ж" as the person set it in Settings; None: their name tells (migration 0005).
+    gender: str | None = Field(default=None, max_length=1)
+
+
+class TeamSetting(SQLModel, table=True):
+    """One of the team's settings, e.g. ``greeting.chat = имя`` (migration 0005).
+
+    A missing row means the default; the services validate every value they write and read.
+    """
+
+    __tablename__ = "team_setting"
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: str = Field(max_length=2000)
+    updated_at: datetime = Field(default_factory=utcnow)
+    updated_by: str = Field(default="", max_length=200)
 
 
 class Category(SQLModel, table=True):

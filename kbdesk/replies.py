@@ -40,12 +40,19 @@ def compose_reply(
     values: Mapping[str, str],
     operator: str,
     now: datetime | None = None,
+    *,
+    greetings: Mapping[str, str] | None = None,
+    operator_gender: str = "",
 ) -> Reply:
+    """``greetings`` is the team's greeting style per channel (None: the defaults);
+    ``operator_gender`` the gender the operator set for themselves (м/ж, "" for none)."""
     # Markdown is loaded on the first reply: searching from the command line never needs it.
     from kbdesk.rendering import html_for_clipboard, markdown_to_html, markdown_to_plain
 
     if record.kind == Kind.TEMPLATE:
-        context = RenderContext(operator=operator, now=now, channel=channel)
+        context = RenderContext(
+            operator, now, channel, greetings=greetings, operator_gender=operator_gender
+        )
         result = render(template_text(record, channel), values, context)
         return Reply(
             result.text, html_for_clipboard(result.text), list(result.missing), list(result.issues)
@@ -54,15 +61,21 @@ def compose_reply(
 
 
 def needs_input(
-    record: ArticleRecord, channel: str | None, values: Mapping[str, str], operator: str = "-"
+    record: ArticleRecord,
+    channel: str | None,
+    values: Mapping[str, str],
+    operator: str = "-",
+    *,
+    operator_gender: str = "",
 ) -> bool:
     """True when copying now would be refused for an empty required field.
 
-    Without the operator's name a word that agrees with the operator's gender needs input.
+    Without the operator's name (or their gender from Settings) a word that agrees with the
+    operator's gender needs input.
     """
     if record.kind != Kind.TEMPLATE:
         return False
-    context = RenderContext(operator, channel=channel)
+    context = RenderContext(operator, channel=channel, operator_gender=operator_gender)
     return bool(render(template_text(record, channel), values, context).missing)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -21,6 +21,7 @@ from kbdesk.models import (
     Status,
     SynonymGroup,
     Tag,
+    TeamSetting,
     utcnow,
 )
 from kbdesk.records import (
@@ -391,3 +392,45 @@ class ArticleStore:
             operator.role = role.value
             session.add(operator)
             return operator
+
+    def operator_gender(self, name: str) -> str | None:
+        """The gender the person set for themselves; None when unset or unknown (no sign-up)."""
+        name = " ".join(name.split())
+        with self.db.session() as session:
+            found = session.exec(select(Operator.gender).where(Operator.name == name)).first()
+            return found or None
+
+    def set_operator_gender(self, name: str, gender: str | None) -> Operator:
+        operator = self.operator(name)
+        with self.db.session() as session:
+            row = session.get(Operator, operator.id)
+            if row is None:
+                raise NotFoundError(f"no operator named {name}")
+            row.gender = gender
+            session.add(row)
+            return row
+
+    # -- team settings -----------------------------------------------------------------------
+
+    def team_settings(self, prefix: str = "") -> dict[str, str]:
+        """Stored settings whose key starts with ``prefix``; a missing key means the default."""
+        with self.db.session() as session:
+            query = select(TeamSetting)
+            if prefix:
+                query = query.where(col(TeamSetting.key).startswith(prefix, autoescape=True))
+            return {row.key: row.value for row in session.exec(query)}
+
+    def set_team_settings(self, values: Mapping[str, str], author: str) -> dict[str, str]:
+        """Write ``values`` in one transaction; returns the keys whose value changed."""
+        changed: dict[str, str] = {}
+        with self.db.session() as session:
+            for key, value in values.items():
+                row = session.get(TeamSetting, key)
+                if row is not None and row.value == value:
+                    continue
+                if row is None:
+                    row = TeamSetting(key=key, value=value)
+                row.value, row.updated_at, row.updated_by = value, utcnow(), author
+                session.add(row)
+                changed[key] = value
+        return changed

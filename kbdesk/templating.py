@@ -35,7 +35,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-from kbdesk.russian import forms
+from kbdesk.russian import Gender, forms
 
 __all__ = [
     "BUILTINS",
@@ -47,6 +47,7 @@ __all__ = [
     "RenderResult",
     "TemplateIssue",
     "Variants",
+    "implied_genders",
     "lint",
     "parse",
     "render",
@@ -140,6 +141,8 @@ class RenderContext:
     now: datetime | None = None
     channel: str | None = None  # picks the greeting style of ``{{name: обращение}}``
     greetings: Mapping[str, str] | None = None  # channel -> name style; None: the defaults
+    # The operator's own gender as set in Settings (м/ж); "" lets their name tell.
+    operator_gender: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,12 +412,49 @@ def _fill_form(
         today = (context.now or datetime.now()).date()
         return forms.apply(form, source, context.channel, context.greetings, today), ""
     key = forms.gender_key(slot.name)
-    gender = forms.resolve_gender(values.get(key) or "", source)
+    gender = forms.resolve_gender(values.get(key) or "", source, _profile(key, context))
     if gender is not None:
         return forms.gendered(form, gender), ""
     if slot.default is not None:  # the editor's text for an unknown gender
         return slot.default, ""
     return "{{" + slot.name + ": " + form.text + "}}", key
+
+
+def _profile(key: str, context: RenderContext) -> str:
+    """The gender a person set for themselves: only the operator has one."""
+    return context.operator_gender if key == forms.OPERATOR_GENDER else ""
+
+
+def implied_genders(
+    text: str, values: Mapping[str, str], context: RenderContext | None = None
+) -> dict[str, tuple[Gender, str]]:
+    """What each gender field of ``text`` stands for while it is empty, and what says so.
+
+    ``{"client_gender": (Gender.FEMALE, "name")}`` when the client's name tells;
+    ``"profile"`` for the operator's gender from Settings. A field whose gender nothing tells
+    (an ambiguous or unknown name, or no name yet) is absent: :func:`render` asks for it.
+    The rule is :func:`forms.resolve_gender`'s, so a form's hint and the reply agree.
+    """
+    tokens, _issues = _scan(text)
+    context = context or RenderContext()
+    builtins: dict[str, str] | None = None
+    found: dict[str, tuple[Gender, str]] = {}
+    seen: set[str] = set()
+    for slot in tokens:
+        if not isinstance(slot, _Slot) or slot.form is None or slot.form.kind != "gender":
+            continue
+        key = forms.gender_key(slot.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        source = (values.get(slot.name) or "").strip()
+        if not source and slot.name in BUILTINS:
+            builtins = builtins or _builtin_values(context)
+            source = builtins[BUILTINS[slot.name]].strip()
+        gender, said_by = forms.implied_gender(source, _profile(key, context))
+        if gender is not None:
+            found[key] = (gender, said_by)
+    return found
 
 
 def split_variants(body: str) -> Variants:

@@ -12,8 +12,10 @@ Forms, after the colon:
   ``# рубль`` also reads kopecks. With ``словами`` the number is spelled out.
 - ``дат`` (``им род дат вин твор пред``) — a name or a spoken number, date or time in a case.
 - ``имя``, ``имя_отчество``, ``фио``, ``фамилия``, ``обращение`` — which parts of a name;
-  ``обращение`` follows the channel's greeting style (chat: first name; phone and e-mail:
-  first name and patronymic).
+  ``обращение`` follows the channel's greeting style: the team's choice (a lead sets one of
+  :data:`TEAM_STYLES` per channel in File → Settings; the services pass it in
+  ``RenderContext.greetings``), else :data:`DEFAULT_GREETINGS` (chat: first name; phone and
+  e-mail: first name and patronymic).
 - ``словами`` — a number, date (25.11.2025) or time (14:30) as words, for reading aloud.
 - ``группами`` — a code in groups for dictation.
 """
@@ -43,9 +45,12 @@ DEFAULT_GREETINGS: Mapping[str, str] = {
     "email": "имя_отчество",
 }
 _NO_CHANNEL_STYLE = "имя_отчество"
+# The styles a team may choose for a channel's greeting (the settings table holds one each).
+TEAM_STYLES: tuple[str, ...] = ("имя", "имя_отчество", "фио")
 ALOUD = "словами"
 GROUPS = "группами"
 COUNT = "#"
+OPERATOR_GENDER = "operator_gender"  # the field of ``{{operator: …}}`` forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +127,22 @@ def parse_spec(text: str) -> tuple[Spec | None, str]:
     return Spec(text, words=tuple(words), **fields), ""  # type: ignore[arg-type]
 
 
+def team_greetings(stored: Mapping[str, str]) -> dict[str, str]:
+    """The greeting style of every channel: the team's choice, else the default.
+
+    A stored value that is not one of :data:`TEAM_STYLES` (or a channel this version does not
+    know) is ignored rather than trusted, so a bad row can never break a reply.
+    """
+    return {
+        channel: stored[channel] if stored.get(channel) in TEAM_STYLES else default
+        for channel, default in DEFAULT_GREETINGS.items()
+    }
+
+
 def gender_key(source: str) -> str:
     """The field that holds the gender of the person ``source`` names."""
     if source in ("operator", "оператор"):
-        return "operator_gender"
+        return OPERATOR_GENDER
     for suffix in ("_name", "_имя"):
         if source.endswith(suffix) and len(source) > len(suffix):
             source = source[: -len(suffix)]
@@ -135,11 +152,22 @@ def gender_key(source: str) -> str:
     return f"пол_{source}"
 
 
-def resolve_gender(answer: str, name: str) -> Gender | None:
-    """The operator's answer in the gender field wins; else the name tells, if it can."""
+def implied_gender(name: str, profile: str = "") -> tuple[Gender | None, str]:
+    """What an empty gender field stands for, and what says so: ``"profile"`` (the gender
+    the person set for themselves, e.g. the operator in Settings), ``"name"``, or ``""`` when
+    nothing tells and the field must be answered."""
+    stored = parse_gender(profile) if profile else None
+    if stored is not None:
+        return stored, "profile"
+    told = gender_of_name(name)
+    return (told, "name") if told is not None else (None, "")
+
+
+def resolve_gender(answer: str, name: str, profile: str = "") -> Gender | None:
+    """The answer in the gender field wins; else the person's own setting; else the name."""
     if answer.strip():
         return parse_gender(answer)
-    return gender_of_name(name)
+    return implied_gender(name, profile)[0]
 
 
 def gendered(spec: Spec, gender: Gender) -> str:

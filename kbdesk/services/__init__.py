@@ -11,8 +11,10 @@ from kbdesk.services.desk import Desk
 from kbdesk.services.drafts import DraftService
 from kbdesk.services.maintenance import MaintenanceService, SampleRemoval
 from kbdesk.services.people import PeopleService, default_operator
+from kbdesk.services.settings import GREETING_STYLES, TeamSettingsService
 
 __all__ = [
+    "GREETING_STYLES",
     "AnswerService",
     "ContentService",
     "Desk",
@@ -22,5 +24,6 @@ __all__ = [
     "PeopleService",
     "RebuildCancelled",
     "SampleRemoval",
+    "TeamSettingsService",
     "default_operator",
 ]

@@ -17,8 +17,11 @@ from kbdesk.clues import Clue, find_clues, search_words
 from kbdesk.kb import KnowledgeBase
 from kbdesk.records import ArticleRecord, EventKind, Kind
 from kbdesk.rendering import find_links
-from kbdesk.replies import Reply, compose_reply
+from kbdesk.replies import Reply, compose_reply, needs_input
 from kbdesk.search import SearchHit, SearchRequest, SearchResult
+from kbdesk.services.people import PeopleService
+from kbdesk.services.settings import TeamSettingsService
+from kbdesk.templating import RenderContext
 
 # A link without its own text: `[[slug]]` (the `[[slug|text]]` form already says its words).
 _BARE_LINK = re.compile(r"(?<!\\)\[\[\s*([^\[\]|\\\n]+?)\s*\]\]")
@@ -34,8 +37,15 @@ class MessageSuggestions:
 
 
 class AnswerService:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        people: PeopleService | None = None,
+        team: TeamSettingsService | None = None,
+    ) -> None:
         self._kb = kb
+        self._people = people or PeopleService(kb.store)
+        self._team = team or TeamSettingsService(kb.store, self._people)
 
     @property
     def instant(self) -> bool:
@@ -118,8 +128,45 @@ class AnswerService:
         channel: str | None = None,
         now: datetime | None = None,
     ) -> Reply:
-        """The reply for the clipboard, the preview and `kbdesk render`."""
-        return compose_reply(self.with_link_titles(record), channel, values, operator, now)
+        """The reply for the clipboard, the preview and `kbdesk render`, in the team's
+        greeting style and with the operator's gender from Settings."""
+        context = self.render_context(operator, channel, now)
+        return compose_reply(
+            self.with_link_titles(record),
+            channel,
+            values,
+            operator,
+            now,
+            greetings=context.greetings,
+            operator_gender=context.operator_gender,
+        )
+
+    def render_context(
+        self, operator: str, channel: str | None = None, now: datetime | None = None
+    ) -> RenderContext:
+        """What a reply is filled with besides the form's values: the one source for the
+        copied reply and every live preview, so what is shown is what is copied.
+
+        Read afresh each time (two small queries): a lead on another desk may have changed
+        the team's greeting style since the last reply.
+        """
+        gender = self._people.gender(operator)
+        return RenderContext(
+            operator=operator,
+            now=now,
+            channel=channel,
+            greetings=self._team.greetings(),
+            operator_gender=gender.value if gender else "",
+        )
+
+    def needs_input(
+        self, record: ArticleRecord, values: Mapping[str, str], operator: str, channel: str | None
+    ) -> bool:
+        """True when copying now would be refused for an empty required field."""
+        gender = self._people.gender(operator)
+        return needs_input(
+            record, channel, values, operator, operator_gender=gender.value if gender else ""
+        )
 
     # -- the client's message ----------------------------------------------------------------
 

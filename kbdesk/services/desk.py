@@ -13,19 +13,22 @@ from kbdesk.services.content import ContentService
 from kbdesk.services.drafts import DraftService
 from kbdesk.services.maintenance import MaintenanceService
 from kbdesk.services.people import PeopleService
+from kbdesk.services.settings import TeamSettingsService
 
 if TYPE_CHECKING:
     from kbdesk.stats import StatsService
 
 
 class Desk:
-    """Content, answers, drafts, people, statistics and maintenance over one database."""
+    """Content, answers, drafts, people, team settings, statistics and maintenance over one
+    database."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
         self.people = PeopleService(kb.store)
         self.content = ContentService(kb, self.people)
-        self.answers = AnswerService(kb)
+        self.team = TeamSettingsService(kb.store, self.people)
+        self.answers = AnswerService(kb, self.people, self.team)
         self.drafts = DraftService(DraftStore(kb.db), self.people)
         self.maintenance = MaintenanceService(kb, self.people)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 
 from kbdesk.records import PermissionDenied, Person, Role
+from kbdesk.russian import Gender, parse_gender
 from kbdesk.store import ArticleStore
 
 
@@ -47,6 +48,25 @@ class PeopleService:
         self.require_lead(actor)
         operator = self._store.set_role(name, role)
         return Person(operator.name, Role(operator.role))
+
+    def gender(self, name: str) -> Gender | None:
+        """The gender the person set for themselves (Settings); None: their name tells.
+
+        Only reads: asking about a name nobody uses registers no one.
+        """
+        return parse_gender(self._store.operator_gender(name) or "")
+
+    def set_gender(self, actor: str, gender: Gender | str | None) -> Gender | None:
+        """The acting person's own gender, for the words that agree with it in replies
+        (`{{operator: оформил}}`); None or "" clears it, so the name tells again.
+
+        Returns the gender now stored; ValueError for anything but м/ж (m/f).
+        """
+        chosen = parse_gender(str(gender)) if gender else None
+        if gender and chosen is None:
+            raise ValueError(f"a gender is 'м' or 'ж', not {gender!r}")
+        self._store.set_operator_gender(actor, chosen.value if chosen else None)
+        return chosen
 
     def require_editor(self, actor: str) -> Person:
         """The acting person, if they may change content; PermissionDenied otherwise."""

@@ -95,6 +95,33 @@ class AppContext(QObject):
         self._role = person.role
         self.operator_changed.emit()
 
+    # -- how replies are worded: the operator's gender, the team's greetings ------------------
+    # A change re-renders the previews through `operator_changed` (the workspace shows the
+    # selected item afresh on it), so what is shown stays what is copied.
+
+    @property
+    def operator_gender(self) -> str:
+        """The gender the person set in Settings: "м", "ж", or "" when their name tells."""
+        gender = self.desk.people.gender(self._operator)
+        return gender.value if gender is not None else ""
+
+    def set_operator_gender(self, gender: str) -> None:
+        if gender == self.operator_gender:
+            return
+        self.desk.people.set_gender(self._operator, gender or None)
+        self.operator_changed.emit()
+
+    def greetings(self) -> dict[str, str]:
+        """The team's greeting style per channel (`имя`, `имя_отчество`, `фио`)."""
+        return self.desk.team.greetings()
+
+    def set_greetings(self, greetings: dict[str, str]) -> dict[str, str]:
+        """A lead changes the team's greeting styles; returns the channels that changed."""
+        changed = self.desk.team.set_greetings(self._operator, greetings)
+        if changed:
+            self.operator_changed.emit()
+        return changed
+
     @property
     def channel(self) -> str:
         return self._channel

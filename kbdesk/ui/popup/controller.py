@@ -178,7 +178,7 @@ class QuickAnswer(QObject):
         popup.form.set_template(
             template_text(self._answers.with_link_titles(record), channel),
             self._session.values_for(record.id),
-            RenderContext(operator=self._context.operator),
+            self._answers.render_context(self._context.operator, channel),
             self.tr("Reply"),
         )
         suggested = self._session.suggestions

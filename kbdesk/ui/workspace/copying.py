@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 
 from kbdesk.records import ArticleRecord, EventKind
-from kbdesk.replies import Reply, needs_input
+from kbdesk.replies import Reply
 from kbdesk.services import AnswerService
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.workspace.cache import RecordCache
@@ -109,7 +109,7 @@ class ReplyCopier(QObject):
             return
         self._tracker.viewed_now()
         values = self._view.form.values() if record.is_template else {}
-        if needs_input(record, session.channel, values, self._context.operator):
+        if self._answers.needs_input(record, values, self._context.operator, session.channel):
             self._view.form.focus_field()
             session.notify(
                 translate(

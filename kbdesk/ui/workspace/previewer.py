@@ -17,7 +17,6 @@ from kbdesk.clues import field_kind
 from kbdesk.rendering import markdown_to_html
 from kbdesk.replies import template_text
 from kbdesk.services import AnswerService, ContentService
-from kbdesk.templating import RenderContext
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.workspace.cache import RecordCache
 from kbdesk.ui.workspace.lists import ShiftLists
@@ -88,7 +87,7 @@ class Previewer(QObject):
                 record,
                 template_text(self._answers.with_link_titles(record), channel),
                 self._session.values_for(record.id),
-                RenderContext(operator=self._context.operator, channel=channel),
+                self._answers.render_context(self._context.operator, channel),
                 translate("WorkspacePage", "Template"),
                 translate("WorkspacePage", "Reply for {channel}").format(channel=label),
                 pinned,
