@@ -16,8 +16,39 @@ SLUG_RE = re.compile(r"^[\w][\w.-]{0,199}$")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+class Reason(str):
+    """A reason in English (what the CLI prints and logs) that keeps a stable `code` and the
+    `params` it was written from, so the window can say it in the interface language.
+
+    A `str`, so every (file, reason) pair and every message that carries one stays as it was.
+    """
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, english: str, **params: Any) -> Reason:
+        reason = super().__new__(cls, english.format(**params))
+        reason.code = code
+        reason.params = params
+        return reason
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled and copied with its code (str's own reduction would lose them).
+        return _reason, (self.code, str(self), self.params)
+
+
+def _reason(code: str, text: str, params: dict[str, Any]) -> Reason:
+    reason = Reason(code, "{text}", text=text)
+    reason.params = params
+    return reason
+
+
 class ContentError(ValueError):
     """Why a file cannot be read as an article; the message names the problem."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # a Reason where the window can translate it
 
 
 def slugify(name: str) -> str:
@@ -37,11 +68,15 @@ def normalize_tags(tags: Any) -> tuple[str, ...]:
     if isinstance(tags, str):
         tags = tags.split(",")
     if not isinstance(tags, list | tuple):
-        raise ContentError("'tags' must be a list, e.g. tags: [доставка, курьер]")
+        raise ContentError(
+            Reason("tags_not_list", "'tags' must be a list, e.g. tags: [доставка, курьер]")
+        )
     seen: dict[str, None] = {}
     for tag in tags:
         if isinstance(tag, dict | list):
-            raise ContentError(f"a tag must be a word, not {tag!r}")
+            raise ContentError(
+                Reason("tag_not_word", "a tag must be a word, not {tag}", tag=repr(tag))
+            )
         text = " ".join(str(tag).split()).lower()
         if text:
             seen.setdefault(text, None)
@@ -54,16 +89,24 @@ def decode(data: bytes, name: str) -> str:
     """File bytes to text, refusing binary, oversized and non-UTF-8 files with a reason."""
     if len(data) > MAX_FILE_BYTES:
         raise ContentError(
-            f"file is too large ({len(data) / 1_000_000:.1f} MB; the limit is "
-            f"{MAX_FILE_BYTES // 1_000_000} MB)"
+            Reason(
+                "file_too_large",
+                "file is too large ({size} MB; the limit is {limit} MB)",
+                size=f"{len(data) / 1_000_000:.1f}",
+                limit=MAX_FILE_BYTES // 1_000_000,
+            )
         )
     if b"\x00" in data:
-        raise ContentError("binary file, not markdown text")
+        raise ContentError(Reason("binary", "binary file, not markdown text"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ContentError(
-            f"not UTF-8 text (bad byte at position {error.start}); save it as UTF-8"
+            Reason(
+                "not_utf8",
+                "not UTF-8 text (bad byte at position {position}); save it as UTF-8",
+                position=error.start,
+            )
         ) from error
     return text
 
@@ -77,7 +120,15 @@ def _choice(
     text = str(value).strip().lower()
     options = [member.value for member in allowed]
     if text not in options:
-        raise ContentError(f"'{key}: {value}' is not one of: {', '.join(options)}")
+        raise ContentError(
+            Reason(
+                "not_one_of",
+                "'{key}: {value}' is not one of: {options}",
+                key=key,
+                value=value,
+                options=", ".join(options),
+            )
+        )
     return text
 
 
@@ -86,7 +137,7 @@ def _optional_text(meta: dict[str, Any], key: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, dict | list):
-        raise ContentError(f"'{key}' must be plain text")
+        raise ContentError(Reason("not_plain_text", "'{key}' must be plain text", key=key))
     text = " ".join(str(value).split())
     return text or None
 
@@ -99,7 +150,9 @@ def _review_date(value: Any) -> date | None:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError as error:
-        raise ContentError(f"'review_by: {value}' is not a date like 2026-12-31") from error
+        raise ContentError(
+            Reason("not_a_date", "'review_by: {value}' is not a date like 2026-12-31", value=value)
+        ) from error
 
 
 def parse_text(text: str, default_slug: str) -> ContentItem:
@@ -108,7 +161,10 @@ def parse_text(text: str, default_slug: str) -> ContentItem:
     match = _FRONT_MATTER_RE.match(text)
     if not match:
         raise ContentError(
-            "no front matter: the file must start with '---', a 'title:' line and '---'"
+            Reason(
+                "no_front_matter",
+                "no front matter: the file must start with '---', a 'title:' line and '---'",
+            )
         )
     import yaml  # here: searching from the command line never parses a file
 
@@ -116,21 +172,31 @@ def parse_text(text: str, default_slug: str) -> ContentItem:
         meta = yaml.safe_load(match.group(1) or "") or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise ContentError(f"front matter is not valid YAML{where}: {problem}") from error
+        if mark is None:
+            reason = Reason(
+                "bad_yaml", "front matter is not valid YAML: {problem}", problem=problem
+            )
+        else:
+            reason = Reason(
+                "bad_yaml_at",
+                "front matter is not valid YAML at line {line}: {problem}",
+                line=mark.line + 2,
+                problem=problem,
+            )
+        raise ContentError(reason) from error
     if not isinstance(meta, dict):
-        raise ContentError("front matter must be 'key: value' lines")
+        raise ContentError(Reason("not_key_value", "front matter must be 'key: value' lines"))
     title = _optional_text(meta, "title")
     if not title:
-        raise ContentError("no title: add a 'title:' line to the front matter")
+        raise ContentError(Reason("no_title", "no title: add a 'title:' line to the front matter"))
     slug = _optional_text(meta, "slug") or slugify(default_slug)
     if not SLUG_RE.match(slug):
-        raise ContentError(
-            f"slug '{slug}' may hold only letters, digits, '-', '_' and '.' (no spaces or '/')"
-        )
+        raise ContentError(_bad_slug(slug))
     unknown = sorted(str(key) for key in meta if key not in KNOWN_KEYS)
-    warnings = tuple(f"unknown key '{key}' ignored" for key in unknown)
+    warnings = tuple(
+        Reason("unknown_key", "unknown key '{key}' ignored", key=key) for key in unknown
+    )
     return ContentItem(
         slug=slug,
         title=title,
@@ -145,6 +211,14 @@ def parse_text(text: str, default_slug: str) -> ContentItem:
     )
 
 
+def _bad_slug(slug: str) -> Reason:
+    return Reason(
+        "bad_slug",
+        "slug '{slug}' may hold only letters, digits, '-', '_' and '.' (no spaces or '/')",
+        slug=slug,
+    )
+
+
 # Characters a file cannot carry back (NUL makes it "binary") or UTF-8 cannot encode (lone
 # surrogates): refused at entry, so everything stored survives an export and re-import.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -154,11 +228,24 @@ def _refuse_unstorable(field: str, text: str | None) -> None:
     found = _UNSTORABLE.search(text or "")
     if found:
         line = (text or "").count("\n", 0, found.start()) + 1
-        where = f" on line {line}" if field == "text" else ""
-        raise ContentError(
-            f"the {field} holds a character that cannot be stored "
-            f"(U+{ord(found.group()):04X}){where}; remove it"
-        )
+        character = f"U+{ord(found.group()):04X}"
+        if field == "text":
+            reason = Reason(
+                "unstorable_line",
+                "the {field} holds a character that cannot be stored ({character}) on line "
+                "{line}; remove it",
+                field=field,
+                character=character,
+                line=line,
+            )
+        else:
+            reason = Reason(
+                "unstorable",
+                "the {field} holds a character that cannot be stored ({character}); remove it",
+                field=field,
+                character=character,
+            )
+        raise ContentError(reason)
 
 
 def _one_line(text: str | None) -> str | None:
@@ -183,16 +270,20 @@ def validate(item: ContentItem) -> ContentItem:
         _refuse_unstorable(field, value)
     title = " ".join(item.title.split())
     if not title:
-        raise ContentError("the title cannot be empty")
+        raise ContentError(Reason("empty_title", "the title cannot be empty"))
     if not SLUG_RE.match(item.slug):
-        raise ContentError(
-            f"slug '{item.slug}' may hold only letters, digits, '-', '_' and '.' "
-            "(no spaces or '/')"
-        )
-    if item.kind not in set(Kind):
-        raise ContentError(f"kind must be one of {', '.join(Kind)}, not '{item.kind}'")
-    if item.status not in set(Status):
-        raise ContentError(f"status must be one of {', '.join(Status)}, not '{item.status}'")
+        raise ContentError(_bad_slug(item.slug))
+    for key, value, allowed in (("kind", item.kind, Kind), ("status", item.status, Status)):
+        if value not in set(allowed):
+            raise ContentError(
+                Reason(
+                    f"bad_{key}",
+                    "{key} must be one of {options}, not '{value}'",
+                    key=key,
+                    options=", ".join(allowed),
+                    value=value,
+                )
+            )
     return replace(
         item,
         title=title,

@@ -363,7 +363,8 @@ class KnowledgeBase:
             try:
                 result = self._save_imported(replace(item, warnings=()), author, note)
             except (StorageError, ValueError) as error:
-                report.failed.append((parsed.name, str(error)))
+                # A content error keeps its reason code, so the window can translate it.
+                report.failed.append((parsed.name, getattr(error, "reason", None) or str(error)))
                 continue
             bucket = (
                 report.created

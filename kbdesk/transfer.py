@@ -21,6 +21,7 @@ from kbdesk.content import (
     SYNONYMS_FILE,
     ContentError,
     ContentItem,
+    Reason,
     decode,
     dump,
     dump_synonyms,
@@ -32,6 +33,7 @@ from kbdesk.records import ArticleRecord
 MAX_ZIP_ENTRIES = 20_000
 # The central directory is read whole by zipfile: refuse one claiming more than this.
 MAX_ZIP_DIRECTORY_BYTES = 16_000_000
+_CANNOT_BE_READ = Reason("cannot_be_read", "cannot be read")
 
 
 @dataclass(frozen=True)
@@ -52,17 +54,31 @@ class Parsed:
     error: str | None = None
 
 
-def _too_large() -> str:
-    return f"file is too large (over {MAX_FILE_BYTES // 1_000_000} MB, the limit)"
+# Every reason is a `Reason`: English here and in the CLI, a code the window translates.
 
 
-def _special(mode: int) -> str:
-    kind = "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
-    return f"not a regular file ({kind}): skipped"
+def _too_large() -> Reason:
+    return Reason(
+        "over_limit",
+        "file is too large (over {limit} MB, the limit)",
+        limit=MAX_FILE_BYTES // 1_000_000,
+    )
 
 
-def _unreadable(error: OSError) -> str:
-    return f"cannot be read: {error.strerror or error}"
+def _special(mode: int) -> Reason:
+    kind = "pipe" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+    return Reason("not_regular", "not a regular file (a {kind}): skipped", kind=kind)
+
+
+def _unreadable(error: OSError, *, folder: bool = False) -> Reason:
+    detail = str(error.strerror or error)
+    if folder:
+        return Reason("folder_unreadable", "folder cannot be read: {error}", error=detail)
+    return Reason("unreadable", "cannot be read: {error}", error=detail)
+
+
+def _zip_too_many() -> Reason:
+    return Reason("zip_too_many", "zip holds over {limit} files", limit=MAX_ZIP_ENTRIES)
 
 
 def _open_regular(path: Path) -> BinaryIO:
@@ -90,7 +106,7 @@ def _read_limited(path: Path) -> SourceFile:
         with _open_regular(path) as handle:
             data = _read_bounded(handle)
     except ValueError as error:
-        return SourceFile(str(path), None, str(error), path.name)
+        return SourceFile(str(path), None, error.args[0], path.name)  # the Reason itself
     except OSError as error:
         return SourceFile(str(path), None, _unreadable(error), path.name)
     if data is None:
@@ -102,7 +118,7 @@ def _wanted(base: str) -> bool:
     return not base.startswith(".") and (base.lower().endswith(".md") or base == SYNONYMS_FILE)
 
 
-def _zip_claims(handle: BinaryIO) -> str | None:
+def _zip_claims(handle: BinaryIO) -> Reason | None:
     """Why the archive's own directory is too big to read, from its end record."""
     try:
         end = zipfile._EndRecData(handle)  # type: ignore[attr-defined]
@@ -112,9 +128,9 @@ def _zip_claims(handle: BinaryIO) -> str | None:
         return None  # zipfile itself reports it as not a zip
     entries, size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]  # type: ignore[attr-defined]
     if entries > MAX_ZIP_ENTRIES:
-        return f"zip holds over {MAX_ZIP_ENTRIES} files"
+        return _zip_too_many()
     if size > MAX_ZIP_DIRECTORY_BYTES:
-        return "zip directory is too large"
+        return Reason("zip_directory_too_large", "zip directory is too large")
     return None
 
 
@@ -122,7 +138,7 @@ def _from_zip(path: Path) -> Iterator[SourceFile]:
     try:
         handle = _open_regular(path)
     except ValueError as error:
-        yield SourceFile(str(path), None, str(error))
+        yield SourceFile(str(path), None, error.args[0])  # the Reason itself
         return
     except OSError as error:
         yield SourceFile(str(path), None, _unreadable(error))
@@ -135,12 +151,13 @@ def _from_zip(path: Path) -> Iterator[SourceFile]:
         try:
             archive = zipfile.ZipFile(handle)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-            yield SourceFile(str(path), None, f"not a readable zip archive: {error}")
+            reason = Reason("bad_zip", "not a readable zip archive: {error}", error=str(error))
+            yield SourceFile(str(path), None, reason)
             return
         with archive:
             infos = [i for i in archive.infolist() if not i.is_dir()]
             if len(infos) > MAX_ZIP_ENTRIES:
-                yield SourceFile(str(path), None, f"zip holds over {MAX_ZIP_ENTRIES} files")
+                yield SourceFile(str(path), None, _zip_too_many())
                 return
             for info in sorted(infos, key=lambda i: i.filename):
                 base = info.filename.rsplit("/", 1)[-1]
@@ -150,11 +167,16 @@ def _from_zip(path: Path) -> Iterator[SourceFile]:
                 try:
                     with archive.open(info) as member:
                         data = _read_bounded(member)  # type: ignore[arg-type]
-                except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as error:
-                    yield SourceFile(name, None, f"cannot be unpacked: {error}", base)
-                    continue
-                except NotImplementedError as error:
-                    yield SourceFile(name, None, f"cannot be unpacked: {error}", base)
+                except (
+                    zipfile.BadZipFile,
+                    OSError,
+                    RuntimeError,
+                    ValueError,
+                    EOFError,
+                    NotImplementedError,
+                ) as error:
+                    reason = Reason("unpack", "cannot be unpacked: {error}", error=str(error))
+                    yield SourceFile(name, None, reason, base)
                     continue
                 if data is None:
                     yield SourceFile(name, None, _too_large(), base)
@@ -169,7 +191,7 @@ def _walk(folder: Path) -> Iterator[SourceFile]:
 
     def failed(error: OSError) -> None:
         where = error.filename or folder
-        failures.append(SourceFile(str(where), None, f"folder {_unreadable(error)}"))
+        failures.append(SourceFile(str(where), None, _unreadable(error, folder=True)))
 
     for root, dirs, files in os.walk(folder, onerror=failed):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -185,7 +207,7 @@ def collect(paths: Iterable[Path]) -> Iterator[SourceFile]:
         try:
             mode = os.stat(path).st_mode
         except FileNotFoundError:
-            yield SourceFile(str(path), None, "no such file or folder")
+            yield SourceFile(str(path), None, Reason("missing", "no such file or folder"))
             continue
         except OSError as error:
             yield SourceFile(str(path), None, _unreadable(error))
@@ -203,7 +225,7 @@ def iter_parsed(sources: Iterable[SourceFile]) -> Iterator[Parsed]:
     seen: dict[str, str] = {}
     for source in sources:
         if source.error or source.data is None:
-            yield Parsed(source.name, error=source.error or "cannot be read")
+            yield Parsed(source.name, error=source.error or _CANNOT_BE_READ)
             continue
         base = source.base or source.name.rsplit("/", 1)[-1]
         try:
@@ -213,10 +235,15 @@ def iter_parsed(sources: Iterable[SourceFile]) -> Iterator[Parsed]:
                 continue
             item = parse_bytes(source.data, base)
         except ContentError as error:
-            yield Parsed(source.name, error=str(error))
+            yield Parsed(source.name, error=error.reason)
             continue
         if item.slug in seen:
-            reason = f"slug '{item.slug}' is also used by {seen[item.slug]}"
+            reason = Reason(
+                "duplicate_slug",
+                "slug '{slug}' is also used by {other}",
+                slug=item.slug,
+                other=seen[item.slug],
+            )
             yield Parsed(source.name, error=reason)
             continue
         seen[item.slug] = source.name
@@ -236,7 +263,7 @@ def parse_sources(
         elif parsed.synonyms is not None:
             synonyms.extend(parsed.synonyms)
         else:
-            failed.append((parsed.name, parsed.error or "cannot be read"))
+            failed.append((parsed.name, parsed.error or _CANNOT_BE_READ))
     return items, synonyms, failed
 
 

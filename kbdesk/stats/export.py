@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from kbdesk import formats
 from kbdesk.stats.figures import (
+    ContactStats,
     Dashboard,
     GapRow,
     ItemStats,
@@ -24,9 +25,16 @@ Cell = str | int | float | None
 
 @dataclass(frozen=True)
 class Table:
-    name: str  # also the file name (without extension) and the sheet name
+    name: str  # the stable key: JSON key, and the CLI's file and sheet name
     headers: Sequence[str]
     rows: Sequence[Sequence[Cell]]
+    # What people read (the window passes it in the interface language): when given, the
+    # file name (without extension) and the sheet name.
+    title: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.title or self.name
 
 
 def write_csv(path: Path, table: Table) -> Path:
@@ -40,7 +48,7 @@ def write_csv(path: Path, table: Table) -> Path:
 
 def write_csv_folder(folder: Path, tables: Sequence[Table]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    return [write_csv(folder / f"{table.name}.csv", table) for table in tables]
+    return [write_csv(folder / f"{_file_stem(table.label)}.csv", table) for table in tables]
 
 
 def write_xlsx(path: Path, tables: Sequence[Table]) -> Path:
@@ -51,7 +59,7 @@ def write_xlsx(path: Path, tables: Sequence[Table]) -> Path:
     book = Workbook()
     book.remove(book.active)
     for table in tables:
-        sheet = book.create_sheet(_sheet_name(table.name))
+        sheet = book.create_sheet(_sheet_name(table.label))
         sheet.append(list(table.headers))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
@@ -71,6 +79,13 @@ def _sheet_name(name: str) -> str:
     return name[:31] or "table"
 
 
+def _file_stem(name: str) -> str:
+    """A table's label as a file name on every platform (Windows refuses these characters)."""
+    for forbidden in '<>:"/\\|?*':
+        name = name.replace(forbidden, " ")
+    return name.strip(" .") or "table"
+
+
 class Shape(Enum):
     """What a plain column holds: how it is written for scripts and shown to people."""
 
@@ -85,6 +100,8 @@ class Shape(Enum):
 
 
 def _machine(shape: Shape, value: Any) -> Cell:
+    if value is None:
+        return None  # an empty cell, null in JSON
     if shape is Shape.FRACTION:
         return formats.fraction(value)
     if shape is Shape.POINTS:
@@ -161,6 +178,12 @@ TABLES: dict[str, Source[Any]] = {
         Field("resolution_rate", lambda o: o.rate, Shape.FRACTION),
         Field("outcomes", lambda o: o.outcomes),
         Field("vs_team_pp", lambda o: o.vs_team, Shape.POINTS),
+    ]),
+    # One row: the period's calls and chats and the replies copied in them.
+    "contacts": Source[ContactStats](lambda board: [board.contacts] if board.contacts else [], [
+        Field("contacts", lambda c: c.contacts),
+        Field("replies", lambda c: c.replies),
+        Field("replies_per_contact", lambda c: c.replies_per_contact, Shape.AVERAGE),
     ]),
     "gaps": Source[GapRow](lambda board: board.gaps, [
         Field("query", lambda g: g.query, Shape.TEXT),

@@ -72,6 +72,9 @@ _QT_GAPS = {
     "ru": {
         ("QFileDialog", "&Look in:"): "&Папка:",
         ("QFileDialog", "Files of &type:"): "&Тип файлов:",
+        ("QAbstractFileIconProvider", "Folder"): "Папка",
+        ("QAbstractFileIconProvider", "File"): "Файл",
+        ("QAbstractFileIconProvider", "%1 File"): "Файл %1",
     }
 }
 
@@ -131,6 +134,10 @@ def revision_note(note: str) -> str:
     translate = QCoreApplication.translate
     if note == "created":
         return translate("Revision", "created")
+    if note == "imported":
+        return translate("Revision", "imported")
+    if note == "sample":
+        return translate("Revision", "sample content")
     restored = _RESTORED.fullmatch(note)
     if restored:
         return translate("Revision", "restored revision {number}").format(number=restored[1])

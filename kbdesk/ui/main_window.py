@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 
 from kbdesk import __version__
 from kbdesk.records import Role
+from kbdesk.services import GREETING_STYLES
 from kbdesk.ui.context import AppContext, IndexStatus
 from kbdesk.ui.restore import pick_backup, restored_text
 
 
 class SettingsDialog(QDialog):
-    """Who is working and which language the interface speaks."""
+    """Who is working, how replies speak of them and greet clients, and the language."""
 
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, *, welcome: bool = False
@@ -57,6 +58,7 @@ class SettingsDialog(QDialog):
             intro.setWordWrap(True)
             form.addRow(intro)
         form.addRow(self.tr("Your &name:"), self.name)
+        self._add_reply_rows(context, form, welcome)
         form.addRow(self.tr("&Language:"), self.language)
         # A contact (call, chat) ends by itself after this long without activity; 0: never.
         from kbdesk.ui.popup.controller import HOTKEY_KEY
@@ -82,6 +84,60 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _add_reply_rows(self, context: AppContext, form: QFormLayout, welcome: bool) -> None:
+        """The operator's own gender; for a team lead (not on the welcome), the greetings."""
+        self.gender = QComboBox()
+        self.gender.addItem(self.tr("As my name tells"), "")
+        self.gender.addItem(self.tr("Male (м)"), "м")
+        self.gender.addItem(self.tr("Female (ж)"), "ж")
+        self.gender.setToolTip(
+            self.tr(
+                "Replies agree with it: «я оформил» or «я оформила». Set it when your name "
+                "is a login or does not tell."
+            )
+        )
+        self._gender_at_start = context.operator_gender
+        self.gender.setCurrentIndex(max(0, self.gender.findData(self._gender_at_start)))
+        form.addRow(self.tr("I &am:"), self.gender)
+        self.greetings: dict[str, QComboBox] = {}
+        self._greetings_at_start: dict[str, str] = {}
+        if not context.is_lead or welcome:
+            return
+        styles = {
+            "имя": self.tr("First name: Мария"),
+            "имя_отчество": self.tr("First name and patronymic: Мария Ивановна"),
+            "фио": self.tr("Surname, first name and patronymic: Петрова Мария Ивановна"),
+        }
+        labels = {
+            "chat": self.tr("Greeting in &chat:"),
+            "phone": self.tr("Greeting on the &phone:"),
+            "email": self.tr("Greeting in &e-mail:"),
+        }
+        self._greetings_at_start = context.greetings()
+        title = QLabel(self.tr("How replies greet the client, for the whole team:"))
+        title.setToolTip("{{client_name: обращение}}")
+        form.addRow(title)
+        for channel, label in labels.items():
+            box = QComboBox()
+            for style in GREETING_STYLES:
+                box.addItem(styles.get(style, style), style)
+            box.setCurrentIndex(max(0, box.findData(self._greetings_at_start.get(channel))))
+            form.addRow(label, box)
+            self.greetings[channel] = box
+
+    def gender_choice(self) -> str | None:
+        """The gender picked ("м", "ж", "" for "as my name tells"); None when left as it was."""
+        chosen = str(self.gender.currentData())
+        return None if chosen == self._gender_at_start else chosen
+
+    def greeting_choices(self) -> dict[str, str]:
+        """Channel → greeting style, for the channels whose style was changed here."""
+        return {
+            channel: str(box.currentData())
+            for channel, box in self.greetings.items()
+            if box.currentData() != self._greetings_at_start.get(channel)
+        }
 
 
 class SampleNotice(QFrame):
@@ -345,6 +401,14 @@ class MainWindow(QMainWindow):
 
     def _apply_settings(self, dialog: SettingsDialog, *, rename: bool) -> None:
         self.context.set_operator(dialog.name.text(), rename=rename)
+        gender, greetings = dialog.gender_choice(), dialog.greeting_choices()
+        try:
+            if gender is not None:
+                self.context.set_operator_gender(gender)
+            if greetings:
+                self.context.set_greetings(greetings)
+        except Exception as error:  # demoted meanwhile, or a database problem: say so
+            QMessageBox.warning(self, self.tr("Settings"), str(error))
         from kbdesk.ui.workspace.contact import IDLE_KEY
 
         self.context.settings.setValue(IDLE_KEY, dialog.idle.value())

@@ -154,9 +154,37 @@
     </message>
 </context>
 <context>
+    <name>ContactTableModel</name>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="302"/>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="303"/>
+        <source>Calls and chats in which the operator searched, opened or copied an answer</source>
+        <translation>Звонки и чаты, в которых оператор искал, открывал или копировал ответ</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="304"/>
+        <source>Replies</source>
+        <translation>Ответы</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="304"/>
+        <source>Replies copied in them</source>
+        <translation>Ответы, скопированные во время них</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="305"/>
+        <source>Replies per contact</source>
+        <translation>Ответов на контакт</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="91"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="93"/>
         <source>Last %n days</source>
         <translation>
             <numerusform>Последний %n день</numerusform>
@@ -165,132 +193,147 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="92"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="94"/>
         <source>Custom…</source>
         <translation>Свой период…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="102"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="104"/>
         <source>By day</source>
         <translation>По дням</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="103"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="105"/>
         <source>By week</source>
         <translation>По неделям</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="107"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="109"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="108"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="110"/>
         <source>Published items unused this long count as stale</source>
         <translation>Опубликованные материалы, не использованные столько дней, считаются устаревшими</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="109"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="111"/>
         <source>&amp;Refresh</source>
         <translation>Об&amp;новить</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="110"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="112"/>
         <source>Recompute every table (F5)</source>
         <translation>Пересчитать все таблицы (F5)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="112"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="114"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="115"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="117"/>
         <source>This table as CSV…</source>
         <translation>Эта таблица в CSV…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="116"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="118"/>
         <source>All tables as CSV files…</source>
         <translation>Все таблицы в файлы CSV…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="117"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="119"/>
         <source>All tables as an Excel workbook…</source>
         <translation>Все таблицы в книгу Excel…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="123"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="125"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="130"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="132"/>
         <source>Stale after:</source>
         <translation>Устаревает через:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="140"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="143"/>
+        <source>Contacts: calls and chats in which the operator searched, opened or copied an answer. Replies per contact: replies copied in them, on average.</source>
+        <translation>Контакты — звонки и чаты, в которых оператор искал, открывал или копировал ответ. Ответов на контакт — сколько ответов в среднем скопировано за один контакт.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="147"/>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="150"/>
         <source>&amp;Draft an article for this</source>
         <translation>Создать статью по &amp;запросу</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="141"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="151"/>
         <source>Open the editor with this query as a new article</source>
         <translation>Открыть редактор с новой статьёй по этому запросу</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="145"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="155"/>
         <source>Answers</source>
         <translation>Материалы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="146"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="156"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="147"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="157"/>
         <source>Content gaps</source>
         <translation>Пробелы в базе</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="148"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="158"/>
         <source>Stale content</source>
         <translation>Устаревшее</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="149"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="159"/>
         <source>Trend</source>
         <translation>Динамика</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="181"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="197"/>
         <source>Double-click or press Enter on a query to draft an article.</source>
         <translation>Дважды щёлкните запрос или нажмите Enter, чтобы начать статью.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="207"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="223"/>
         <source>Updating…</source>
         <translation>Обновление…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="234"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="251"/>
         <source>{uses} uses · {resolved} of {outcomes} requests resolved ({rate}) · {gaps} content gaps · {stale} stale items</source>
         <translation>Использований: {uses} · решено обращений: {resolved} из {outcomes} ({rate}) · пробелов в базе: {gaps} · устаревших материалов: {stale}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="246"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="264"/>
         <source>Updated in {ms:.0f} ms</source>
         <translation>Обновлено за {ms:.0f} мс</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="254"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="273"/>
+        <source>Contacts: {contacts} · replies per contact: {per}</source>
+        <translation>Контактов: {contacts} · ответов на контакт: {per}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="281"/>
         <source>Could not update: {error}</source>
         <translation>Не удалось обновить: {error}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="301"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="328"/>
         <source>&lt;!-- Operators searched for “{query}” {searches} times; {none} searches found nothing and {uncopied} found nothing worth copying. --&gt;
 
 </source>
@@ -299,32 +342,32 @@
 </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="323"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="350"/>
         <source>Export table</source>
         <translation>Экспорт таблицы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="329"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="356"/>
         <source>Export tables to a folder</source>
         <translation>Экспорт таблиц в папку</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="336"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="363"/>
         <source>Export tables</source>
         <translation>Экспорт таблиц</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="337"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="364"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="354"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="381"/>
         <source>Export failed</source>
         <translation>Ошибка экспорта</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/dashboard/page.py" line="356"/>
+        <location filename="../../kbdesk/ui/dashboard/page.py" line="383"/>
         <source>Exported %n file(s)</source>
         <translation>
             <numerusform>Экспортирован %n файл</numerusform>
@@ -640,57 +683,57 @@
 <context>
     <name>GapTableModel</name>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="246"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="256"/>
         <source>nothing found</source>
         <translation>ничего не найдено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="247"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="257"/>
         <source>found, not copied</source>
         <translation>найдено, не скопировано</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="248"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="258"/>
         <source>both</source>
         <translation>и то, и другое</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="251"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="261"/>
         <source>Query</source>
         <translation>Запрос</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="252"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="262"/>
         <source>Missed</source>
         <translation>Промахи</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="253"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="263"/>
         <source>Searches that found nothing or whose results nobody copied</source>
         <translation>Поиски, которые ничего не нашли или результаты которых никто не скопировал</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="254"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="264"/>
         <source>Searches</source>
         <translation>Поиски</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="255"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="265"/>
         <source>Nothing found</source>
         <translation>Ничего не найдено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="256"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="266"/>
         <source>Not copied</source>
         <translation>Не скопировано</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="257"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="267"/>
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="258"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="268"/>
         <source>Last searched</source>
         <translation>Последний поиск</translation>
     </message>
@@ -750,54 +793,252 @@
     </message>
 </context>
 <context>
+    <name>ImportReason</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="19"/>
+        <source>no such file or folder</source>
+        <translation>нет такого файла или папки</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="20"/>
+        <source>cannot be read</source>
+        <translation>не удаётся прочитать</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="21"/>
+        <source>cannot be read: {error}</source>
+        <translation>не удаётся прочитать: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="22"/>
+        <source>the folder cannot be read: {error}</source>
+        <translation>не удаётся прочитать папку: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="23"/>
+        <source>not a regular file ({kind}): skipped</source>
+        <translation>не обычный файл ({kind}): пропущен</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="24"/>
+        <source>the file is too large (the limit is {limit} MB)</source>
+        <translation>файл слишком большой (предел — {limit} МБ)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="27"/>
+        <source>the zip holds over {limit} files</source>
+        <translation>в архиве zip больше {limit} файлов</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="28"/>
+        <source>the zip&apos;s table of contents is too large</source>
+        <translation>оглавление архива zip слишком большое</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="31"/>
+        <source>not a readable zip archive: {error}</source>
+        <translation>не удаётся прочитать архив zip: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="32"/>
+        <source>cannot be unpacked: {error}</source>
+        <translation>не удаётся распаковать: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="33"/>
+        <source>the slug “{slug}” is also used by {other}</source>
+        <translation>ярлык «{slug}» уже занят файлом {other}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="37"/>
+        <source>the file is too large ({size} MB; the limit is {limit} MB)</source>
+        <translation>файл слишком большой ({size} МБ при пределе {limit} МБ)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="40"/>
+        <source>a binary file, not markdown text</source>
+        <translation>двоичный файл, а не текст Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="41"/>
+        <source>not UTF-8 text (bad byte at position {position}); save it as UTF-8</source>
+        <translation>текст не в кодировке UTF-8 (неверный байт в позиции {position}); сохраните файл в UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="44"/>
+        <source>no front matter: the file must start with “---”, a “title:” line and “---”</source>
+        <translation>нет блока метаданных: файл должен начинаться со строки «---», строки «title:» и «---»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="48"/>
+        <source>the front matter is not valid YAML: {problem}</source>
+        <translation>блок метаданных — не корректный YAML: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="49"/>
+        <source>the front matter is not valid YAML at line {line}: {problem}</source>
+        <translation>блок метаданных — не корректный YAML (строка {line}): {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="52"/>
+        <source>the front matter must be “key: value” lines</source>
+        <translation>блок метаданных должен состоять из строк «ключ: значение»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="55"/>
+        <source>no title: add a “title:” line to the front matter</source>
+        <translation>нет заголовка: добавьте в блок метаданных строку «title:»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="58"/>
+        <source>the slug “{slug}” may hold only letters, digits, “-”, “_” and “.” (no spaces or “/”)</source>
+        <translation>ярлык «{slug}» может содержать только буквы, цифры, «-», «_» и «.» (без пробелов и «/»)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="62"/>
+        <source>“{key}: {value}” is not one of: {options}</source>
+        <translation>«{key}: {value}» — допустимо только: {options}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="63"/>
+        <source>“{key}” must be plain text</source>
+        <translation>«{key}» должен быть обычным текстом</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="64"/>
+        <source>“review_by: {value}” is not a date like 2026-12-31</source>
+        <translation>«review_by: {value}» — не дата вида 2026-12-31</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="67"/>
+        <source>“tags” must be a list, e.g. tags: [доставка, курьер]</source>
+        <translation>«tags» должен быть списком, например: tags: [доставка, курьер]</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="70"/>
+        <source>a tag must be a word, not {tag}</source>
+        <translation>метка должна быть словом, а не {tag}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="71"/>
+        <source>unknown key “{key}” ignored</source>
+        <translation>неизвестный ключ «{key}» пропущен</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="72"/>
+        <source>the field “{field}” holds a character that cannot be stored ({character}); remove it</source>
+        <translation>в поле «{field}» есть символ, который нельзя сохранить ({character}); удалите его</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="76"/>
+        <source>the text holds a character that cannot be stored ({character}) on line {line}; remove it</source>
+        <translation>в тексте есть символ, который нельзя сохранить ({character}), в строке {line}; удалите его</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="80"/>
+        <source>the title cannot be empty</source>
+        <translation>заголовок не может быть пустым</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="81"/>
+        <source>the kind must be one of {options}, not “{value}”</source>
+        <translation>тип должен быть одним из: {options}, а не «{value}»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="84"/>
+        <source>the status must be one of {options}, not “{value}”</source>
+        <translation>статус должен быть одним из: {options}, а не «{value}»</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="91"/>
+        <source>a pipe</source>
+        <translation>канал</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="92"/>
+        <source>a socket</source>
+        <translation>сокет</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="93"/>
+        <source>a device</source>
+        <translation>устройство</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="94"/>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="95"/>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="96"/>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="97"/>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="98"/>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="111"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="112"/>
         <source>Import report</source>
         <translation>Отчёт об импорте</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="114"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="115"/>
         <source>{created} created, {updated} updated, {unchanged} unchanged, {failed} failed</source>
         <translation>Создано: {created}, обновлено: {updated}, без изменений: {unchanged}, с ошибкой: {failed}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="124"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="125"/>
         <source>File or item</source>
         <translation>Файл или материал</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="124"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="125"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="124"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="125"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="128"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="129"/>
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="130"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="131"/>
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="132"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="133"/>
         <source>created</source>
         <translation>создан</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="133"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="134"/>
         <source>updated</source>
         <translation>обновлён</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="134"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="135"/>
         <source>unchanged</source>
         <translation>без изменений</translation>
     </message>
@@ -984,77 +1225,77 @@
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="182"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="192"/>
         <source>article</source>
         <translation>статья</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="182"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="192"/>
         <source>template</source>
         <translation>шаблон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="184"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="194"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="185"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="195"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="186"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="196"/>
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="187"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="197"/>
         <source>Lower bound of the 95 % Wilson interval of the resolution rate</source>
         <translation>Нижняя граница 95-процентного интервала Уилсона для решаемости</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="188"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="198"/>
         <source>Resolved</source>
         <translation>Решено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="189"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="199"/>
         <source>Not resolved</source>
         <translation>Не решено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="190"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="200"/>
         <source>Rate</source>
         <translation>Решаемость</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="191"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="201"/>
         <source>Resolved / (resolved + not resolved), with n</source>
         <translation>Решено / (решено + не решено), в скобках — число ответов n</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="192"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="202"/>
         <source>Uses</source>
         <translation>Использования</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="192"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="202"/>
         <source>Views + copies</source>
         <translation>Просмотры + копирования</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="193"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="203"/>
         <source>Views</source>
         <translation>Просмотры</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="194"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="204"/>
         <source>Copies</source>
         <translation>Копирования</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="195"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="205"/>
         <source>Last use</source>
         <translation>Последний раз</translation>
     </message>
@@ -1062,108 +1303,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="120"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="176"/>
         <source>kbdesk {version}</source>
         <translation>kbdesk {version}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="157"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="213"/>
         <source>&amp;Answers</source>
         <translation>&amp;Ответы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="181"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="237"/>
         <source>&amp;Editor</source>
         <translation>&amp;Редактор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="182"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="238"/>
         <source>&amp;Dashboard</source>
         <translation>С&amp;татистика</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="192"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="248"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="193"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="249"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="197"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="253"/>
         <source>&amp;Rebuild search index</source>
         <translation>&amp;Перестроить поисковый индекс</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="202"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="258"/>
         <source>Remove sample &amp;content…</source>
         <translation>Удалить &amp;пример базы знаний…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="205"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="261"/>
         <source>Restore from &amp;backup…</source>
         <translation>Восстановить из &amp;резервной копии…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="209"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="265"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="219"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="275"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="220"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="276"/>
         <source>&amp;About kbdesk</source>
         <translation>&amp;О программе kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="239"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="295"/>
         <source>Updating the search index: {done} of {total}…</source>
         <translation>Обновление поискового индекса: {done} из {total}…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="243"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="299"/>
         <source>Updating the search index…</source>
         <translation>Обновление поискового индекса…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="246"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="302"/>
         <source>Search index could not be rebuilt: searching the database</source>
         <translation>Не удалось перестроить поисковый индекс: поиск идёт по базе данных</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="253"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="309"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="254"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="310"/>
         <source>editor</source>
         <translation>редактор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="255"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="311"/>
         <source>team lead</source>
         <translation>руководитель группы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="267"/>
-        <location filename="../../kbdesk/ui/main_window.py" line="278"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="323"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="334"/>
         <source>Remove sample content</source>
         <translation>Удалить пример базы знаний</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="269"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="325"/>
         <source>Delete the sample articles and templates that nobody has edited? Items you changed stay.</source>
         <translation>Удалить статьи и шаблоны примера, которые никто не редактировал? Изменённые вами материалы останутся.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/main_window.py" line="282"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="338"/>
         <source>%n sample item(s) removed.</source>
         <translation>
             <numerusform>Удалён %n материал примера.</numerusform>
@@ -1172,36 +1413,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="293"/>
-        <location filename="../../kbdesk/ui/main_window.py" line="297"/>
-        <location filename="../../kbdesk/ui/main_window.py" line="308"/>
-        <location filename="../../kbdesk/ui/main_window.py" line="311"/>
-        <location filename="../../kbdesk/ui/main_window.py" line="314"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="349"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="353"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="364"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="367"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="370"/>
         <source>Restore from backup</source>
         <translation>Восстановление из резервной копии</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="299"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="355"/>
         <source>Replace the whole knowledge base with this backup? The current database file is kept beside it. kbdesk closes afterwards; start it again.</source>
         <translation>Заменить всю базу знаний этой резервной копией? Текущий файл базы данных будет сохранён рядом. После этого kbdesk закроется — запустите его снова.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="359"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="411"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="423"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="361"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="425"/>
         <source>The hotkey {hotkey} could not be set: another program uses it, or this desktop has no global hotkeys. {hotkey_now} stays.</source>
         <translation>Не удалось назначить {hotkey}: её занимает другая программа, или в этой среде нет глобальных горячих клавиш. Остаётся {hotkey_now}.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="372"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="436"/>
         <source>About kbdesk</source>
         <translation>О программе kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="374"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="438"/>
         <source>kbdesk {version}
 Knowledge base and canned responses for support teams.</source>
         <translation>kbdesk {version}
@@ -1299,52 +1541,52 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>OperatorTableModel</name>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="217"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="227"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="218"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="228"/>
         <source>Searches</source>
         <translation>Поиски</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="219"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="229"/>
         <source>Views</source>
         <translation>Просмотры</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="220"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="230"/>
         <source>Copies</source>
         <translation>Копирования</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="221"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="231"/>
         <source>Resolved</source>
         <translation>Решено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="222"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="232"/>
         <source>Not resolved</source>
         <translation>Не решено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="223"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="233"/>
         <source>Rate</source>
         <translation>Решаемость</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="224"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="234"/>
         <source>vs team</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="225"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="235"/>
         <source>Difference from the team rate, in percentage points</source>
         <translation>Отличие от решаемости команды, в процентных пунктах</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="233"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="243"/>
         <source>Team average (%n operators)</source>
         <translation>
             <numerusform>Среднее по команде (%n оператор)</numerusform>
@@ -1353,7 +1595,7 @@ Knowledge base and canned responses for support teams.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="238"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="248"/>
         <source>{value:+.1f} pp</source>
         <translation>{value:+.1f} п. п.</translation>
     </message>
@@ -1791,32 +2033,42 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>Revision</name>
     <message>
-        <location filename="../../kbdesk/ui/i18n.py" line="133"/>
+        <location filename="../../kbdesk/ui/i18n.py" line="136"/>
         <source>created</source>
         <translation>создано</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/i18n.py" line="136"/>
+        <location filename="../../kbdesk/ui/i18n.py" line="138"/>
+        <source>imported</source>
+        <translation>импортировано</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/i18n.py" line="140"/>
+        <source>sample content</source>
+        <translation>пример базы знаний</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/i18n.py" line="143"/>
         <source>restored revision {number}</source>
         <translation>восстановлена редакция {number}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/i18n.py" line="140"/>
+        <location filename="../../kbdesk/ui/i18n.py" line="147"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/i18n.py" line="141"/>
+        <location filename="../../kbdesk/ui/i18n.py" line="148"/>
         <source>published</source>
         <translation>опубликовано</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/i18n.py" line="142"/>
+        <location filename="../../kbdesk/ui/i18n.py" line="149"/>
         <source>archived</source>
         <translation>в архиве</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/i18n.py" line="144"/>
+        <location filename="../../kbdesk/ui/i18n.py" line="151"/>
         <source>status: {status}</source>
         <translation>статус: {status}</translation>
     </message>
@@ -1847,7 +2099,7 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>SampleNotice</name>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/main_window.py" line="99"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="155"/>
         <source>A sample knowledge base of %n items was loaded so you can try kbdesk. Remove it before you import your own (File → Remove sample content).</source>
         <translation>
             <numerusform>Загружен пример базы знаний из %n материала, чтобы вы могли попробовать kbdesk. Удалите его перед импортом своих материалов (Файл → Удалить пример базы знаний).</numerusform>
@@ -1856,12 +2108,12 @@ Knowledge base and canned responses for support teams.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="106"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="162"/>
         <source>Remove sample</source>
         <translation>Удалить пример</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="108"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="164"/>
         <source>Keep it</source>
         <translation>Оставить</translation>
     </message>
@@ -1869,105 +2121,165 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="40"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="41"/>
         <source>Welcome to kbdesk</source>
         <translation>Добро пожаловать в kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="40"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="41"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="44"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="45"/>
         <source>System language</source>
         <translation>Язык системы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="53"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="54"/>
         <source>Your name signs the replies you copy ({{operator}}) and your statistics. You can change it later in File → Settings.</source>
         <translation>Ваше имя подставляется в копируемые ответы ({{operator}}) и в вашу статистику. Его можно изменить позже: Файл → Настройки.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="59"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="60"/>
         <source>Your &amp;name:</source>
         <translation>Ваше &amp;имя:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="60"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="62"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="67"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="69"/>
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="68"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="70"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="70"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="72"/>
         <source>New contact after &amp;idle:</source>
         <translation>Новый &amp;контакт после простоя:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="75"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="77"/>
         <source>Quick-answer &amp;hotkey:</source>
         <translation>&amp;Горячая клавиша быстрого ответа:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/main_window.py" line="76"/>
+        <location filename="../../kbdesk/ui/main_window.py" line="78"/>
         <source>A new language applies after a restart.</source>
         <translation>Новый язык вступит в силу после перезапуска.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="91"/>
+        <source>As my name tells</source>
+        <translation>Как говорит имя</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="92"/>
+        <source>Male (м)</source>
+        <translation>Мужской (м)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="93"/>
+        <source>Female (ж)</source>
+        <translation>Женский (ж)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="96"/>
+        <source>Replies agree with it: «я оформил» or «я оформила». Set it when your name is a login or does not tell.</source>
+        <translation>По нему согласуются ответы: «я оформил» или «я оформила». Укажите, если ваше имя — логин или по нему пол не понять.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="102"/>
+        <source>I &amp;am:</source>
+        <translation>&amp;Мой пол:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="108"/>
+        <source>First name: Мария</source>
+        <translation>Имя: Мария</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="109"/>
+        <source>First name and patronymic: Мария Ивановна</source>
+        <translation>Имя и отчество: Мария Ивановна</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="110"/>
+        <source>Surname, first name and patronymic: Петрова Мария Ивановна</source>
+        <translation>Фамилия, имя и отчество: Петрова Мария Ивановна</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="113"/>
+        <source>Greeting in &amp;chat:</source>
+        <translation>Обращение в &amp;чате:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="114"/>
+        <source>Greeting on the &amp;phone:</source>
+        <translation>Обращение по &amp;телефону:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="115"/>
+        <source>Greeting in &amp;e-mail:</source>
+        <translation>Обращение в &amp;письме:</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/main_window.py" line="118"/>
+        <source>How replies greet the client, for the whole team:</source>
+        <translation>Как ответы обращаются к клиенту (для всей команды):</translation>
     </message>
 </context>
 <context>
     <name>StaleTableModel</name>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="267"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="277"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="268"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="278"/>
         <source>Uses before</source>
         <translation>Использования ранее</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="269"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="279"/>
         <source>Views + copies before the end of the period</source>
         <translation>Просмотры + копирования до конца периода</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="270"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="280"/>
         <source>Last use</source>
         <translation>Последний раз</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="271"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="281"/>
         <source>Review by</source>
         <translation>Проверить до</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="272"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="282"/>
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="273"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="283"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="279"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="289"/>
         <source>not used</source>
         <translation>не используется</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="281"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="291"/>
         <source>review overdue</source>
         <translation>проверка просрочена</translation>
     </message>
@@ -1975,65 +2287,76 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>TemplateForm</name>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="125"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="126"/>
         <source>Fill in  F7</source>
         <translation>Подставить  F7</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="185"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="187"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="289"/>
         <source>required</source>
         <translation>обязательное поле</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="194"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="198"/>
         <source>No fields to fill in: the reply is ready to copy.</source>
         <translation>Заполнять нечего: ответ готов к копированию.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="224"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="228"/>
         <source>from the message: {value}</source>
         <translation>из сообщения: {value}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="232"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="236"/>
         <source>From the client&apos;s message: {values}</source>
         <translation>Из сообщения клиента: {values}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/preview.py" line="252"/>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="256"/>
         <source>Filled in automatically: {values}</source>
         <translation>Заполняется автоматически: {values}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="285"/>
+        <source>{gender} (from the name)</source>
+        <translation>{gender} (по имени)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/preview.py" line="287"/>
+        <source>{gender} (from Settings)</source>
+        <translation>{gender} (из настроек)</translation>
     </message>
 </context>
 <context>
     <name>TransferController</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="174"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="175"/>
         <source>&amp;Import…</source>
         <translation>&amp;Импорт…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="175"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="176"/>
         <source>Import articles from a folder or a zip</source>
         <translation>Импорт статей из папки или ZIP-архива</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="177"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="178"/>
         <source>E&amp;xport…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="178"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="179"/>
         <source>Export the knowledge base to a folder or a zip</source>
         <translation>Экспорт базы знаний в папку или ZIP-архив</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="248"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="249"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="249"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="250"/>
         <source>Exported %n file(s) to {where}.</source>
         <translation>
             <numerusform>Экспортирован %n файл в {where}.</numerusform>
@@ -2042,7 +2365,7 @@ Knowledge base and canned responses for support teams.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="260"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="261"/>
         <source>Import or export failed</source>
         <translation>Ошибка импорта или экспорта</translation>
     </message>
@@ -2050,77 +2373,77 @@ Knowledge base and canned responses for support teams.</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="40"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="41"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="40"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="41"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="44"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="45"/>
         <source>Import markdown files with front matter from a folder (with its sub-folders) or a .zip. An item whose slug exists is updated, as a new revision.</source>
         <translation>Импорт файлов Markdown с блоком метаданных (front matter) из папки (включая вложенные) или из архива .zip. Материал с уже существующим ярлыком обновляется новой версией.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="49"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="50"/>
         <source>Export every article and template as one markdown file each, into a folder or a .zip; importing it back gives the same knowledge base.</source>
         <translation>Экспорт всех статей и шаблонов — по файлу Markdown на каждый — в папку или архив .zip; обратный импорт даст ту же базу знаний.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="55"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="56"/>
         <source>Folder or .zip file</source>
         <translation>Папка или файл .zip</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="57"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="58"/>
         <source>&amp;Folder…</source>
         <translation>&amp;Папка…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="59"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="60"/>
         <source>&amp;Zip or files…</source>
         <translation>&amp;Архив или файлы…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="59"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="60"/>
         <source>&amp;Zip file…</source>
         <translation>&amp;Архив .zip…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="69"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="70"/>
         <source>&amp;Import</source>
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="69"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="70"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="87"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="88"/>
         <source>Choose a folder</source>
         <translation>Выберите папку</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="94"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="95"/>
         <source>Choose files</source>
         <translation>Выберите файлы</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="94"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="95"/>
         <source>Markdown or zip (*.md *.zip)</source>
         <translation>Markdown или ZIP (*.md *.zip)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="100"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="101"/>
         <source>Export to</source>
         <translation>Экспорт в</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="100"/>
+        <location filename="../../kbdesk/ui/editor/transfer_dialog.py" line="101"/>
         <source>Zip archive (*.zip)</source>
         <translation>Архив ZIP (*.zip)</translation>
     </message>
@@ -2177,27 +2500,27 @@ Resolution rate: {rate}</source>
 <context>
     <name>TrendTableModel</name>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="204"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="214"/>
         <source>From</source>
         <translation>Период с</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="205"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="215"/>
         <source>Uses</source>
         <translation>Использования</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="206"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="216"/>
         <source>Resolved</source>
         <translation>Решено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="207"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="217"/>
         <source>Not resolved</source>
         <translation>Не решено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/dashboard/models.py" line="208"/>
+        <location filename="../../kbdesk/ui/dashboard/models.py" line="218"/>
         <source>Rate</source>
         <translation>Решаемость</translation>
     </message>
@@ -2289,32 +2612,32 @@ Try fewer words or another wording.</source>
         <translation>Все закрепления сняты</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="80"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="79"/>
         <source>Select a result to see it here.</source>
         <translation>Выберите результат, чтобы увидеть его здесь.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="92"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="91"/>
         <source>Template</source>
         <translation>Шаблон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="93"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="92"/>
         <source>Reply for {channel}</source>
         <translation>Ответ для канала «{channel}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="102"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="101"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="128"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="127"/>
         <source>No suggestions from the client&apos;s message here.</source>
         <translation>Для этого шаблона в сообщении клиента ничего не найдено.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="182"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="181"/>
         <source>There is no article «{slug}»</source>
         <translation>Статьи «{slug}» нет</translation>
     </message>
@@ -2359,7 +2682,7 @@ Try fewer words or another wording.</source>
         <translation>Учтено: не решено.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/previewer.py" line="153"/>
+        <location filename="../../kbdesk/ui/workspace/previewer.py" line="152"/>
         <source>This item was removed or archived.</source>
         <translation>Этот материал удалён или перенесён в архив.</translation>
     </message>

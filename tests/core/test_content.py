@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from datetime import date
 
 import pytest
@@ -10,6 +12,7 @@ from kbdesk.content import (
     MAX_FILE_BYTES,
     ContentError,
     ContentItem,
+    Reason,
     dump,
     dump_synonyms,
     parse_bytes,
@@ -86,6 +89,22 @@ def test_bad_files_are_refused_with_a_reason(data: bytes, reason: str) -> None:
 def test_unknown_keys_are_warned_about_not_fatal() -> None:
     item = parse_text("---\ntitle: A\ncolour: red\n---\nx", "a")
     assert item.warnings == ("unknown key 'colour' ignored",)
+
+
+def test_reasons_keep_a_code_and_values_for_the_window() -> None:
+    """The English text is the CLI's; the code and values let the window say it in Russian."""
+    with pytest.raises(ContentError) as refused:
+        parse_bytes(b"---\ntitle: A\nkind: recipe\n---\n", "bad.md")
+    reason = refused.value.reason
+    assert isinstance(reason, Reason) and reason == str(refused.value)
+    assert (reason.code, reason.params) == (
+        "not_one_of",
+        {"key": "kind", "value": "recipe", "options": "article, template"},
+    )
+    warning = parse_text("---\ntitle: A\ncolour: red\n---\nx", "a").warnings[0]
+    assert isinstance(warning, Reason) and warning.code == "unknown_key"
+    for twin in (copy.deepcopy(reason), pickle.loads(pickle.dumps(reason))):
+        assert (twin, twin.code, twin.params) == (reason, reason.code, reason.params)
 
 
 def test_dump_parses_back_to_the_same_item() -> None:

@@ -378,3 +378,24 @@ def test_exports_keep_iso_and_raw_numbers_text_is_local(
     assert both("operators", 0, "copies") == (1.5, "1.5")
     assert both("operators", 0, "searches") == (4, "4")
     assert both("stale", 0, "review_overdue") == (True, "yes")
+
+
+def test_contacts_are_exported_as_a_table(
+    database: Database, stats: StatsService, ids: dict[str, int]
+) -> None:
+    """Three contacts, four replies copied in them: 1.3 per contact for people and scripts."""
+    recorder = UsageRecorder(database)
+    for contact, copies in (("call-1", 2), ("chat-2", 1), ("call-3", 1)):
+        recorder.event(V, "anna", article_id=ids["b"], at=at(3, 5), contact=contact)
+        for _ in range(copies):
+            recorder.event(C, "anna", article_id=ids["b"], at=at(3, 5), contact=contact)
+    board = stats.dashboard(PERIOD)
+    plain = {table.name: table for table in plain_tables(board)}["contacts"]
+    text = {table.name: table for table in text_tables(board)}["contacts"]
+    assert plain.headers == text.headers == ["contacts", "replies", "replies_per_contact"]
+    assert plain.rows == [[3, 4, 1.3]]
+    assert text.rows == [["3", "4", "1.3"]]
+    # Events before contacts existed count none; the ratio is then empty, never 0.
+    before = stats.dashboard(Period(at(3, 1), at(3, 2)))
+    assert {t.name: t for t in plain_tables(before)}["contacts"].rows == [[0, 0, None]]
+    assert {t.name: t for t in text_tables(before)}["contacts"].rows == [["0", "0", "—"]]

@@ -74,6 +74,19 @@ def test_bad_files_are_named_with_reasons_and_the_rest_is_imported(
     assert "binary" in reasons["binary.md"]
     assert "too large" in reasons["huge.md"]
     assert "slug 'good' is also used by" in reasons["zz-dup.md"]
+    # Each reason also keeps a stable code and its values, for the window to translate.
+    codes = {
+        name: (reason.code, reason.params)  # type: ignore[attr-defined]
+        for name, reason in reasons.items()
+    }
+    assert codes["no-title.md"] == ("no_title", {})
+    assert codes["broken-yaml.md"][0] == "bad_yaml_at"
+    assert codes["cp1251.md"] == ("not_utf8", {"position": 11})  # the first Cyrillic byte
+    assert codes["huge.md"] == ("over_limit", {"limit": MAX_FILE_BYTES // 1_000_000})
+    assert codes["zz-dup.md"] == (
+        "duplicate_slug",
+        {"slug": "good", "other": str(src / "good.md")},
+    )
     assert kb.store.get_by_slug("good").title == "Хорошая"
     assert not report.ok and kb.store.count() == 1
 
@@ -87,6 +100,7 @@ def test_zip_import_and_missing_paths(kb: KnowledgeBase, tmp_path: Path) -> None
     report = kb.import_paths([archive, tmp_path / "nope"], "t")
     assert report.created == ["one"] and report.synonym_groups == 1
     assert report.failed == [(str(tmp_path / "nope"), "no such file or folder")]
+    assert report.failed[0][1].code == "missing"  # type: ignore[attr-defined]
     bad = _write(tmp_path, "bad.zip", b"not a zip")
     assert "not a readable zip" in kb.import_paths([bad], "t").failed[0][1]
 

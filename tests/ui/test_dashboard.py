@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtWidgets import QTableView
 
 from kbdesk.kb import KnowledgeBase
 from kbdesk.models import EventKind, Role
 from kbdesk.stats import Granularity, TrendPoint
-from kbdesk.stats.export import write_csv, write_xlsx
+from kbdesk.stats.export import write_csv, write_csv_folder, write_xlsx
+from kbdesk.ui import i18n
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.dashboard import DashboardPage
 from kbdesk.ui.dashboard.chart import TrendChart, nice_ceiling
 from kbdesk.ui.dashboard.models import (
     PINNED_ROLE,
     SORT_ROLE,
+    ContactTableModel,
     GapTableModel,
     ItemTableModel,
     OperatorTableModel,
@@ -36,19 +38,25 @@ V, C, R, N = EventKind.VIEW, EventKind.COPY, EventKind.RESOLVED, EventKind.NOT_R
 
 @pytest.fixture
 def events(sample_kb: KnowledgeBase) -> list[int]:
-    """Three items used 10, 9 and 2 times yesterday: text sorting would put 9 above 10."""
+    """Three items used 10, 9 and 2 times yesterday: text sorting would put 9 above 10.
+
+    Two contacts: a call where the third item was viewed twice, and one with the only copy.
+    """
     ids = [record.id for record in sample_kb.store.list()][:3]
     when = datetime.now(UTC) - timedelta(days=1)
     usage = sample_kb.usage
     plan = ((ids[0], 10, 9, 1), (ids[1], 9, 1, 3), (ids[2], 2, 2, 0))
     for article_id, uses, resolved, failed in plan:
+        contact = "call-2" if article_id == ids[2] else None
         for _ in range(uses):
-            usage.event(V, "Анна", article_id=article_id, at=when)
+            usage.event(V, "Анна", article_id=article_id, at=when, contact=contact)
         for _ in range(resolved):
             usage.event(R, "Анна", article_id=article_id, at=when)
         for _ in range(failed):
             usage.event(N, "Борис", article_id=article_id, at=when)
-    usage.event(C, "Борис", article_id=ids[0], query="как вернуть деньги", at=when)
+    usage.event(
+        C, "Борис", article_id=ids[0], query="как вернуть деньги", at=when, contact="call-1"
+    )
     usage.search("Как вернуть деньги?", 4, 5.0, "Борис", at=when)
     usage.search("рассрочка на 8 (999) 123-45-67", 0, 5.0, "Анна", at=when)
     return ids
@@ -72,7 +80,14 @@ def column(view: QTableView, title: str) -> int:
     raise AssertionError(title)
 
 
-MODELS = (ItemTableModel, TrendTableModel, OperatorTableModel, GapTableModel, StaleTableModel)
+MODELS = (
+    ItemTableModel,
+    TrendTableModel,
+    OperatorTableModel,
+    GapTableModel,
+    StaleTableModel,
+    ContactTableModel,
+)
 
 
 @pytest.mark.parametrize("model_class", MODELS, ids=lambda cls: cls.name)
@@ -84,7 +99,8 @@ def test_models_pass_the_model_tester(  # type: ignore[no-untyped-def]
     filled = getattr(page, empty.name)
     assert isinstance(filled, model_class) and filled.rowCount() > 0
     qtmodeltester.check(filled)
-    qtmodeltester.check(page.views[empty.name].proxy)
+    if empty.name in page.views:  # the contacts are a figure above the tables, not a tab
+        qtmodeltester.check(page.views[empty.name].proxy)
 
 
 def test_columns_show_local_dates_and_align_numbers(page: DashboardPage) -> None:
@@ -181,8 +197,39 @@ def test_export_csv_with_bom_and_xlsx(page: DashboardPage, tmp_path: Path) -> No
     assert [r[0] for r in rows[1:]] == ["Team average (2 operators)", "Анна", "Борис"]
     book = write_xlsx(tmp_path / "stats.xlsx", [m.table() for m in page._models()])
     workbook = load_workbook(book)
-    assert workbook.sheetnames == ["items", "operators", "gaps", "stale", "trend"]
-    assert workbook["items"]["G2"].value == 11  # uses, stored as a number
+    # Sheets are named as the tabs are, in the interface language.
+    tabs = [page.tables.tabText(n) for n in range(page.tables.count())]
+    assert workbook.sheetnames == [
+        "Answers",
+        "Operators",
+        "Content gaps",
+        "Stale content",
+        "Trend",
+        "Contacts",
+    ]
+    assert set(workbook.sheetnames) - set(tabs) == {"Contacts"}
+    assert workbook["Answers"]["G2"].value == 11  # uses, stored as a number
+    assert [cell.value for cell in workbook["Contacts"][2]] == [2, 1, 0.5]
+
+
+def test_the_page_shows_contacts_and_replies_per_contact(page: DashboardPage) -> None:
+    """Two contacts, one reply copied in them: 0.5 replies per contact, in the summary row."""
+    assert page.contacts_summary.isVisible()
+    assert page.contacts_summary.text() == "Contacts: 2 · replies per contact: 0.5"
+    assert page.board is not None and page.board.contacts is not None
+    assert (page.board.contacts.contacts, page.board.contacts.replies) == (2, 1)
+    row = [page.contacts.index(0, c).data() for c in range(page.contacts.columnCount())]
+    assert row == ["2", "1", "0.5"]
+    assert page.contacts.table().headers == ["Contacts", "Replies", "Replies per contact"]
+
+
+def test_no_contacts_means_no_ratio(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """Events without a contact (recorded before contacts existed) count none: "—", not 0."""
+    widget = DashboardPage(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.board is not None, timeout=10000)
+    assert widget.contacts_summary.text() == "Contacts: 0 · replies per contact: —"
 
 
 def test_chart_tooltip_and_empty_state(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -218,3 +265,39 @@ def test_only_leads_see_the_dashboard_tab(
         qtbot.addWidget(window)
         index = window.tabs.indexOf(window.pages["dashboard"])
         assert window.tabs.isTabVisible(index) is visible
+
+
+@pytest.fixture
+def russian(qapp, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    previous = QLocale()
+    assert i18n.install("ru", tmp_path / "cache") == "ru"
+    yield
+    i18n.install("en", tmp_path / "cache")
+    QLocale.setDefault(previous)
+
+
+@pytest.mark.usefixtures("russian", "events")
+def test_a_russian_window_exports_russian_sheets_files_and_headers(
+    qtbot, context: AppContext, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    page = DashboardPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.board is not None, timeout=10000)
+    assert page.contacts_summary.text() == "Контактов: 2 · ответов на контакт: 0.5"
+    tables = [m.table() for m in page._models()]
+    workbook = load_workbook(write_xlsx(tmp_path / "stats.xlsx", tables))
+    sheets = ["Материалы", "Операторы", "Пробелы в базе", "Устаревшее", "Динамика", "Контакты"]
+    assert workbook.sheetnames == sheets
+    operators = workbook["Операторы"]
+    assert [cell.value for cell in operators[1]][:2] == ["Оператор", "Поиски"]
+    assert operators["A2"].value == "Среднее по команде (2 оператора)"
+    assert [cell.value for cell in workbook["Контакты"][1]] == [
+        "Контакты",
+        "Ответы",
+        "Ответов на контакт",
+    ]
+    written = write_csv_folder(tmp_path / "csv", tables)
+    assert [path.name for path in written] == [f"{sheet}.csv" for sheet in sheets]
+    rows = list(csv.reader(written[0].read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:2] == ["Заголовок", "Тип"]

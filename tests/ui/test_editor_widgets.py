@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QLocale, QUrl
 from test_editor import type_text
 
+from kbdesk import content, transfer
 from kbdesk.records import ImportReport, Kind, Status
+from kbdesk.ui import i18n
 from kbdesk.ui.context import AppContext
-from kbdesk.ui.editor import EditorPage
+from kbdesk.ui.editor import EditorPage, reasons
 from kbdesk.ui.editor.conflict import Unsaved
 from kbdesk.ui.editor.history import RevisionTableModel
 from kbdesk.ui.editor.list_model import OVERDUE, ArticleFilterProxy, ArticleListModel
@@ -177,3 +182,101 @@ def test_typing_a_title_marks_unsaved(qtbot, page: EditorPage) -> None:  # type:
     type_text(page.form.title, "Х")
     assert page.is_dirty() and page.editor.heading.text().startswith("●")
     assert not page.recovery.isVisible()
+
+
+# -- import reasons in the interface language ----------------------------------------------------
+
+
+def _core_reasons() -> dict[str, str]:
+    """Every `Reason(code, english, ...)` written in the core: code → English template."""
+    found: dict[str, str] = {}
+    for module in (content, transfer):
+        tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Reason"):
+                continue
+            code, english = node.args[:2]
+            assert isinstance(english, ast.Constant), ast.dump(node)
+            if isinstance(code, ast.Constant):
+                found[code.value] = english.value
+            else:  # f"bad_{key}" over kind and status
+                found.update({"bad_kind": english.value, "bad_status": english.value})
+    return found
+
+
+def test_every_reason_of_the_core_has_a_wording_with_its_values() -> None:
+    core = _core_reasons()
+    assert set(core) == set(reasons._TEMPLATES)
+    field = re.compile(r"\{(\w+)")
+    for code, english in core.items():
+        wording = set(field.findall(reasons._TEMPLATES[code]))
+        assert wording <= set(field.findall(english)), code
+
+
+@pytest.fixture
+def russian(qapp, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    previous = QLocale()
+    assert i18n.install("ru", tmp_path / "cache") == "ru"
+    yield
+    i18n.install("en", tmp_path / "cache")
+    QLocale.setDefault(previous)
+
+
+@pytest.mark.usefixtures("russian")
+def test_a_russian_window_reports_import_failures_in_russian(
+    qtbot, context: AppContext, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    page = EditorPage(context)
+    qtbot.addWidget(page)
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    files = {
+        "a-good.md": "---\ntitle: Хорошая\ncolour: red\n---\nТекст.\n".encode(),
+        "no-title.md": "---\nkind: article\n---\nТекст.\n".encode(),
+        "no-front.md": "Просто текст".encode(),
+        "cp1251.md": "---\ntitle: Привет\n---\n".encode("cp1251"),
+        "kind.md": b"---\ntitle: A\nkind: recipe\n---\n",
+        "zz-dup.md": "---\ntitle: Дубль\nslug: a-good\n---\n".encode(),
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    with qtbot.waitSignal(page.transfer.imported, timeout=10000) as blocker:
+        assert page.transfer.start_import([folder, tmp_path / "nope"])
+    report = blocker.args[0]
+    assert ("no-title.md", "no title: add a 'title:' line to the front matter") in [
+        (Path(name).name, reason) for name, reason in report.failed
+    ]  # the report itself stays English, for the command line
+    dialog = page.transfer.report_dialog
+    assert dialog is not None
+    shown = {
+        Path(dialog.model.item(row, 0).text()).name: (
+            dialog.model.item(row, 1).text(),
+            dialog.model.item(row, 2).text(),
+        )
+        for row in range(dialog.model.rowCount())
+    }
+    good = str(folder / "a-good.md")
+    assert shown == {
+        "nope": ("ошибка", "нет такого файла или папки"),
+        "no-title.md": ("ошибка", "нет заголовка: добавьте в блок метаданных строку «title:»"),
+        "no-front.md": (
+            "ошибка",
+            "нет блока метаданных: файл должен начинаться со строки «---», строки «title:» и «---»",
+        ),
+        "cp1251.md": (
+            "ошибка",
+            "текст не в кодировке UTF-8 (неверный байт в позиции 11); сохраните файл в UTF-8",
+        ),
+        "kind.md": ("ошибка", "«kind: recipe» — допустимо только: article, template"),
+        "zz-dup.md": ("ошибка", f"ярлык «a-good» уже занят файлом {good}"),
+        "a-good.md": ("предупреждение", "неизвестный ключ «colour» пропущен"),
+        "a-good": ("создан", ""),
+    }
+    dialog.close()
+
+
+def test_reasons_from_elsewhere_are_shown_as_they_came() -> None:
+    assert reasons.reason_text("database is locked") == "database is locked"
+    special = transfer._special(0o010000)  # a FIFO
+    assert reasons.reason_text(special) == "not a regular file (a pipe): skipped"
+    assert reasons.reason_text(content.Reason("new_code", "something {x}", x=1)) == "something 1"

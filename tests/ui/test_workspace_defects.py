@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt, QUrl
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from workspace_helpers import page_of, press, search_log, type_text
+from workspace_helpers import page_of, press, search_log, select_title, type_text
 
+from kbdesk.content import ContentItem
 from kbdesk.kb import KnowledgeBase
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.i18n import revision_note
 from kbdesk.ui.main_window import MainWindow
+from kbdesk.ui.workspace.preview import TemplateForm
 from kbdesk.ui.workspace.results import ResultRole
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -123,3 +126,50 @@ def test_revision_notes_speak_the_interface_language() -> None:
     assert revision_note("created") == "created"  # English interface in the tests
     assert revision_note("restored revision 3") == "restored revision 3"
     assert revision_note("Исправил опечатку") == "Исправил опечатку"  # typed: as typed
+
+
+LONG_FORM = [f"поле_{number}" for number in range(1, 13)]
+
+
+def _fully_in_view(form: TemplateForm, edit: QWidget) -> bool:
+    viewport = form._scroll.viewport()
+    top_left = edit.mapTo(viewport, QPoint(0, 0))
+    return viewport.rect().contains(QRect(top_left, edit.size()))
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Return,
+    ],
+    ids=["tab", "down", "enter"],
+)
+def test_a_focused_field_is_never_half_hidden_after_shrinking_and_restoring(
+    qtbot: QtBot, window: MainWindow, context: AppContext, key: Qt.Key
+) -> None:
+    """A form taller than its pane scrolls each field the operator moves to fully into view,
+    also after the window was shrunk to its minimum and restored."""
+    body = "Ответ: " + ", ".join("{{" + name + "}}" for name in LONG_FORM)
+    context.save(ContentItem(slug="long-form", title="Длинная анкета", kind="template", body=body))
+    window.resize(1024, 700)
+    page = page_of(window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search_box)
+    type_text(page.search_box, "длинная анкета")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    select_title(page, "Длинная анкета")
+    press(Qt.Key.Key_Return)  # to the first empty field
+    form = page.form
+    assert QApplication.focusWidget() is form.edits[LONG_FORM[0]]
+    window.resize(window.minimumSizeHint())
+    qtbot.waitUntil(lambda: window.height() < 700)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.height() == 700)
+    viewport = form._scroll.viewport()
+    assert form._fields.height() > viewport.height()  # the form has to scroll
+    for name in LONG_FORM[1:]:
+        press(key)
+        edit = form.edits[name]
+        assert QApplication.focusWidget() is edit
+        assert _fully_in_view(form, edit), (name, edit.mapTo(viewport, QPoint(0, 0)).y())

@@ -24,7 +24,15 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kbdesk import formats
 from kbdesk.records import Kind
-from kbdesk.stats import GapReason, GapRow, ItemStats, OperatorStats, StaleRow, TrendPoint
+from kbdesk.stats import (
+    ContactStats,
+    GapReason,
+    GapRow,
+    ItemStats,
+    OperatorStats,
+    StaleRow,
+    TrendPoint,
+)
 from kbdesk.stats.export import Cell, Table
 
 T = TypeVar("T")
@@ -86,6 +94,8 @@ class StatsTableModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._rows: list[T] = []
         self.columns: list[Column[T]] = self.make_columns()
+        # The table as people name it (the page's tab title): its sheet and file in an export.
+        self.title = self.name
 
     def make_columns(self) -> list[Column[T]]:
         raise NotImplementedError
@@ -143,11 +153,11 @@ class StatsTableModel(QAbstractTableModel, Generic[T]):
         return None
 
     def table(self) -> Table:
-        """The rows as exported: translated headers, raw values."""
+        """The rows as exported: translated title and headers, raw values."""
         rows: list[list[Cell]] = [
             [exported(column.value(row)) for column in self.columns] for row in self._rows
         ]
-        return Table(self.name, [c.title for c in self.columns], rows)
+        return Table(self.name, [c.title for c in self.columns], rows, self.title)
 
 
 class StatsSortProxy(QSortFilterProxyModel):
@@ -280,3 +290,17 @@ class StaleTableModel(StatsTableModel[StaleRow]):
         if row.review_overdue:
             reasons.append(self.tr("review overdue"))
         return ", ".join(reasons)
+
+
+class ContactTableModel(StatsTableModel[ContactStats]):
+    """One row, the period's calls and chats: shown above the tables, exported as a table."""
+
+    name = "contacts"
+
+    def make_columns(self) -> list[Column[ContactStats]]:
+        return [
+            Column(self.tr("Contacts"), lambda c: c.contacts, tip=self.tr(
+                "Calls and chats in which the operator searched, opened or copied an answer")),
+            Column(self.tr("Replies"), lambda c: c.replies, tip=self.tr("Replies copied in them")),
+            Column(self.tr("Replies per contact"), lambda c: c.replies_per_contact),
+        ]  # fmt: skip

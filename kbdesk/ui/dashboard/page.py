@@ -35,6 +35,7 @@ from kbdesk.ui.context import AppContext
 from kbdesk.ui.dashboard.chart import TrendChart
 from kbdesk.ui.dashboard.models import (
     ROW_ROLE,
+    ContactTableModel,
     GapTableModel,
     ItemTableModel,
     OperatorTableModel,
@@ -80,6 +81,7 @@ class DashboardPage(QWidget):
         self.operators = OperatorTableModel(self)
         self.gaps = GapTableModel(self)
         self.stale = StaleTableModel(self)
+        self.contacts = ContactTableModel(self)
         self._build()
         context.content_changed.connect(self._on_content_changed)
 
@@ -135,6 +137,14 @@ class DashboardPage(QWidget):
         controls.addWidget(self.export_button)
 
         self.summary = QLabel()
+        self.contacts_summary = QLabel()
+        self.contacts_summary.setToolTip(
+            self.tr(
+                "Contacts: calls and chats in which the operator searched, opened or copied an "
+                "answer. Replies per contact: replies copied in them, on average."
+            )
+        )
+        self.contacts.title = self.tr("Contacts")
         self.chart = TrendChart()
         self.views: dict[str, StatsTableView] = {}
         self.draft_button = QPushButton(self.tr("&Draft an article for this"))
@@ -148,6 +158,7 @@ class DashboardPage(QWidget):
             ("stale", self.stale, self.tr("Stale content")),
             ("trend", self.trend, self.tr("Trend")),
         ):
+            model.title = title  # also its sheet and file name in an export
             view = StatsTableView(model)
             view.activated.connect(lambda index, k=key: self._on_row_activated(k, index))
             self.views[key] = view
@@ -157,9 +168,14 @@ class DashboardPage(QWidget):
         splitter.addWidget(self.tables)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        figures = QHBoxLayout()
+        figures.addWidget(self.summary)
+        figures.addSpacing(12)
+        figures.addWidget(self.contacts_summary)
+        figures.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
-        layout.addWidget(self.summary)
+        layout.addLayout(figures)
         layout.addWidget(splitter, 1)
 
         self.period.currentIndexChanged.connect(self._on_period_changed)
@@ -223,6 +239,7 @@ class DashboardPage(QWidget):
         self.operators.set_rows(board.operators)
         self.gaps.set_rows(board.gaps)
         self.stale.set_rows(board.stale)
+        self.contacts.set_rows([board.contacts] if board.contacts else [])
         self.chart.set_points(board.trend, board.granularity)
         self.draft_button.setEnabled(bool(board.gaps))
         uses = sum(p.uses for p in board.trend)
@@ -242,10 +259,20 @@ class DashboardPage(QWidget):
                 stale=len(board.stale),
             )
         )
+        self.contacts_summary.setText(self._contacts_text(board))
         self.status.setText(
             self.tr("Updated in {ms:.0f} ms").format(ms=max(board.timings_ms.values(), default=0))
         )
         self.refresh_button.setEnabled(True)
+
+    def _contacts_text(self, board: Dashboard) -> str:
+        contacts = board.contacts
+        if contacts is None:
+            return ""
+        per = contacts.replies_per_contact
+        return self.tr("Contacts: {contacts} · replies per contact: {per}").format(
+            contacts=contacts.contacts, per=formats.NO_DATA if per is None else formats.count(per)
+        )
 
     def _on_failed(self, generation: int, error: Exception) -> None:
         if generation != self._generation:
@@ -308,7 +335,7 @@ class DashboardPage(QWidget):
     # -- export ------------------------------------------------------------------------------
 
     def _models(self) -> list[StatsTableModel]:
-        return [self.items, self.operators, self.gaps, self.stale, self.trend]
+        return [self.items, self.operators, self.gaps, self.stale, self.trend, self.contacts]
 
     def _current_model(self) -> StatsTableModel:
         page = self.tables.currentWidget()
@@ -320,7 +347,7 @@ class DashboardPage(QWidget):
     def _on_export_current(self) -> None:
         model = self._current_model()
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export table"), self._suggested(f"{model.name}.csv"), "CSV (*.csv)"
+            self, self.tr("Export table"), self._suggested(f"{model.title}.csv"), "CSV (*.csv)"
         )
         if name:
             self._export(lambda: [write_csv(Path(name), model.table())])

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kbdesk.records import ImportReport
 from kbdesk.ui.context import AppContext
+from kbdesk.ui.editor.reasons import reason_text
 from kbdesk.ui.tasks import run_task
 
 IMPORT, EXPORT = "import", "export"
@@ -125,9 +126,9 @@ class ImportReportDialog(QDialog):
         )
         red, amber = QBrush(QColor("#b00020")), QBrush(QColor("#8a5a00"))
         for name, reason in report.failed:
-            self._add(name, self.tr("failed"), reason, red)
+            self._add(name, self.tr("failed"), reason_text(reason), red)
         for name, warning in report.warnings:
-            self._add(name, self.tr("warning"), warning, amber)
+            self._add(name, self.tr("warning"), reason_text(warning), amber)
         for label, slugs in (
             (self.tr("created"), report.created),
             (self.tr("updated"), report.updated),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kbdesk.templating import RenderContext, RenderResult, parse, render
+from kbdesk.templating import RenderContext, RenderResult, implied_genders, parse, render
 
 MISSING_STYLE = "background-color:#fde3e1;color:#9b1c14;"
 
@@ -90,6 +90,7 @@ class TemplateForm(QWidget):
         self._context = RenderContext()
         self._defaults: dict[str, str] = {}
         self._offers: dict[str, str] = {}  # field → value found in the client's message
+        self._genders: dict[str, str] = {}  # gender field → the placeholder whose person it is
         self.edits: dict[str, QLineEdit] = {}
 
         self._fields = QWidget()
@@ -170,6 +171,7 @@ class TemplateForm(QWidget):
             self._form.removeRow(0)
         self.edits.clear()
         self._defaults.clear()
+        self._genders.clear()
         builtins: list[str] = []
         for placeholder in parse(text).placeholders:
             if placeholder.builtin:
@@ -185,6 +187,8 @@ class TemplateForm(QWidget):
                 edit.setPlaceholderText(self.tr("required"))
             elif default:
                 edit.setPlaceholderText(default)
+            if placeholder.derived_from:
+                self._genders[placeholder.name] = placeholder.derived_from
             edit.textEdited.connect(self._on_field_edited)
             edit.installEventFilter(self)
             label = field_label(placeholder.name) + (" *" if placeholder.required else "")
@@ -267,7 +271,25 @@ class TemplateForm(QWidget):
         return render(self._text, self.values(), self._context)
 
     def refresh(self) -> None:
-        self.reply.setHtml(reply_html(self.result()))
+        result = self.result()
+        self.reply.setHtml(reply_html(result))
+        self._show_gender_hints(result)
+
+    def _show_gender_hints(self, result: RenderResult) -> None:
+        """An empty gender field shows what the name (or Settings) tells, «ж (по имени)»,
+        or "required" when a typed name cannot tell; the operator may still type over it."""
+        told = implied_genders(self._text, self.values(), self._context) if self._genders else {}
+        for name, source in self._genders.items():
+            gender, said_by = told.get(name, (None, ""))
+            if gender is not None and said_by == "name":
+                hint = self.tr("{gender} (from the name)").format(gender=gender.value)
+            elif gender is not None:
+                hint = self.tr("{gender} (from Settings)").format(gender=gender.value)
+            elif name in result.missing and self.values().get(source, "-").strip():
+                hint = self.tr("required")
+            else:
+                hint = ""  # no name typed yet: nothing to say
+            self.edits[name].setPlaceholderText(hint)
 
     def reset(self) -> None:
         for name, edit in self.edits.items():
@@ -308,6 +330,10 @@ class TemplateForm(QWidget):
         if self._offers:
             self._show_offers()
 
+    def _move_to(self, edit: QWidget, reason: Qt.FocusReason) -> None:
+        edit.setFocus(reason)
+        self._scroll.ensureWidgetVisible(edit)  # a short pane must not half-hide the field
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             edits = list(self.edits.values())
@@ -319,16 +345,14 @@ class TemplateForm(QWidget):
                     return True
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                     if position + 1 < len(edits):
-                        edits[position + 1].setFocus(Qt.FocusReason.TabFocusReason)
+                        self._move_to(edits[position + 1], Qt.FocusReason.TabFocusReason)
                     else:
                         self.submitted.emit()
                     return True
                 if key == Qt.Key.Key_Down and position + 1 < len(edits):
-                    edits[position + 1].setFocus(Qt.FocusReason.TabFocusReason)
-                    self._scroll.ensureWidgetVisible(edits[position + 1])
+                    self._move_to(edits[position + 1], Qt.FocusReason.TabFocusReason)
                     return True
                 if key == Qt.Key.Key_Up and position > 0:
-                    edits[position - 1].setFocus(Qt.FocusReason.BacktabFocusReason)
-                    self._scroll.ensureWidgetVisible(edits[position - 1])
+                    self._move_to(edits[position - 1], Qt.FocusReason.BacktabFocusReason)
                     return True
         return super().eventFilter(watched, event)

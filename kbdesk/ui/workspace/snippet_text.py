@@ -45,7 +45,9 @@ def clean_snippet(
         name, bar, default = _TAGS.sub("", inner).partition("|")
         if bar and default.strip():
             return default.strip()
-        return f"[{field_label(name.strip())}]" if name.strip() else ""
+        # An agreement form ({{client_name: обращение}}) reads as the field it agrees with.
+        name = name.partition(":")[0].strip()
+        return f"[{field_label(name)}]" if name else ""
 
     def link(match: re.Match[str]) -> str:
         slug, bar, words = match[1].partition("|")
