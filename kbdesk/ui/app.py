@@ -42,6 +42,7 @@ def create_window(app: QApplication) -> tuple[MainWindow, AppContext]:
 def run(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per migration otherwise
+    logging.getLogger("pymorphy3").setLevel(logging.WARNING)  # its dictionary's path and date
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setApplicationName("kbdesk")
     app.setApplicationDisplayName("kbdesk")
