@@ -60,6 +60,8 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
         print(f"failed: {name}: {reason}", file=sys.stderr)
     for name, warning in report.warnings:
         print(f"warning: {name}: {warning}", file=sys.stderr)
+    for name, reason in report.held:  # imported, but as a draft: the publishing gate
+        print(f"held: {name}: {reason}", file=sys.stderr)
     print(report.summary())
     if report.synonym_groups:
         print(f"{report.synonym_groups} synonym groups")

@@ -11,7 +11,17 @@ from kbdesk.records import ContentItem, Kind, Status
 
 MAX_FILE_BYTES = 1_000_000
 SYNONYMS_FILE = "_synonyms.txt"
-KNOWN_KEYS = ("title", "kind", "slug", "category", "tags", "status", "owner", "review_by")
+KNOWN_KEYS = (
+    "title",
+    "kind",
+    "slug",
+    "category",
+    "tags",
+    "status",
+    "owner",
+    "review_by",
+    "valid_until",
+)
 SLUG_RE = re.compile(r"^[\w][\w.-]{0,199}$")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -142,7 +152,7 @@ def _optional_text(meta: dict[str, Any], key: str) -> str | None:
     return text or None
 
 
-def _review_date(value: Any) -> date | None:
+def _review_date(value: Any, key: str = "review_by") -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, date):
@@ -150,9 +160,18 @@ def _review_date(value: Any) -> date | None:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError as error:
-        raise ContentError(
-            Reason("not_a_date", "'review_by: {value}' is not a date like 2026-12-31", value=value)
-        ) from error
+        if key == "review_by":
+            reason = Reason(
+                "not_a_date", "'review_by: {value}' is not a date like 2026-12-31", value=value
+            )
+        else:
+            reason = Reason(
+                "not_a_date_key",
+                "'{key}: {value}' is not a date like 2026-12-31",
+                key=key,
+                value=value,
+            )
+        raise ContentError(reason) from error
 
 
 def parse_text(text: str, default_slug: str) -> ContentItem:
@@ -208,6 +227,19 @@ def parse_text(text: str, default_slug: str) -> ContentItem:
         owner=_optional_text(meta, "owner"),
         review_by=_review_date(meta.get("review_by")),
         warnings=warnings,
+        valid_until=_review_date(meta.get("valid_until"), "valid_until"),
+    )
+
+
+def held_as_draft(problems: list[str], first_line: int) -> Reason:
+    """Why an imported file marked published was saved as a draft (the publishing gate)."""
+    return Reason(
+        "held_as_draft",
+        "saved as a draft, not published: {count} problem(s), the first on line {line}: "
+        "{problems}",
+        count=len(problems),
+        line=first_line,
+        problems="; ".join(problems),
     )
 
 
@@ -313,6 +345,8 @@ def dump(item: ContentItem) -> str:
         meta["owner"] = item.owner
     if item.review_by:
         meta["review_by"] = item.review_by.isoformat()
+    if item.valid_until:
+        meta["valid_until"] = item.valid_until.isoformat()
     import yaml
 
     front = yaml.safe_dump(

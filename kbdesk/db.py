@@ -23,7 +23,7 @@ from kbdesk.records import StorageError
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration; tests/core/test_storage.py checks it against Alembic's own head. Knowing
 # it lets a start on an up-to-date database skip loading Alembic (a third of a command's start).
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 SQLITE_BUSY_TIMEOUT_S = 5.0
 # PRAGMA application_id of every kbdesk database ("KbDk"): a file with another id is not ours.
 APPLICATION_ID = 0x4B62446B

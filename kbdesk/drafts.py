@@ -37,6 +37,7 @@ def item_to_json(item: ContentItem) -> dict[str, Any]:
         "status": item.status,
         "owner": item.owner,
         "review_by": item.review_by.isoformat() if item.review_by else None,
+        "valid_until": item.valid_until.isoformat() if item.valid_until else None,
     }
 
 
@@ -52,6 +53,7 @@ def item_from_json(data: dict[str, Any]) -> ContentItem:
         status=str(data.get("status") or "draft"),
         owner=data.get("owner") or None,
         review_by=date.fromisoformat(review) if review else None,
+        valid_until=date.fromisoformat(valid) if (valid := data.get("valid_until")) else None,
     )
 
 

@@ -65,6 +65,7 @@ class Article(SQLModel, table=True):
     status: str = Field(default=Status.PUBLISHED.value, max_length=20, index=True)
     owner: str | None = Field(default=None, max_length=200)
     review_by: date | None = None
+    valid_until: date | None = None  # migration 0006: flagged to operators after this day
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
@@ -87,6 +88,7 @@ class Revision(SQLModel, table=True):
     status: str = Field(max_length=20)
     owner: str | None = Field(default=None, max_length=200)
     review_by: date | None = None
+    valid_until: date | None = None  # migration 0006
     author: str = Field(default="", max_length=200)
     created_at: datetime = Field(default_factory=utcnow)
     note: str = Field(default="", max_length=500)
@@ -229,6 +231,49 @@ class CopyDaily(SQLModel, table=True):
     normalized: str = Field(primary_key=True, max_length=500)
     day: date = Field(primary_key=True)
     copies: int = 0
+
+
+class Feedback(SQLModel, table=True):
+    """An operator's report about an answer from the point of use (migration 0006).
+
+    It lands in the item owner's queue; `handled_at` tells the operator it was dealt with.
+    """
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        Index("ix_feedback_article_handled", "article_id", "handled_at"),
+        Index("ix_feedback_operator_at", "operator", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
+    operator: str = Field(max_length=200)
+    kind: str = Field(max_length=20)  # records.FeedbackKind
+    comment: str = Field(default="", max_length=2000)  # masked before storage
+    query: str | None = Field(default=None, max_length=500)  # masked before storage
+    channel: str | None = Field(default=None, max_length=20)
+    contact: str | None = Field(default=None, max_length=40)
+    handled_at: datetime | None = None
+    handled_by: str | None = Field(default=None, max_length=200)
+    handled_note: str = Field(default="", max_length=500)
+
+
+class ExpiredCopy(SQLModel, table=True):
+    """A copy made while the item was past its `valid_until` day (migration 0006).
+
+    Kept apart from `usage_event`: that copy is recorded there as any other copy, and every
+    usage event kind is counted by the rollups; this row only counts the risk taken.
+    """
+
+    __tablename__ = "expired_copy"
+    __table_args__ = (Index("ix_expired_copy_article_at", "article_id", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
+    operator: str = Field(default="", max_length=200)
+    contact: str | None = Field(default=None, max_length=40)
 
 
 class SynonymGroup(SQLModel, table=True):

@@ -7,10 +7,11 @@ this module free of SQLAlchemy also keeps start-up cheap for callers that only f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 
 def utcnow() -> datetime:
@@ -51,6 +52,14 @@ class EventKind(StrEnum):
     NOT_RESOLVED = "not_resolved"
 
 
+class FeedbackKind(StrEnum):
+    """What an operator reports about an answer from the point of use."""
+
+    OUTDATED = "outdated"
+    WRONG = "wrong"
+    MISSING = "missing"
+
+
 class StorageError(Exception):
     """A database problem explained in words a user can act on."""
 
@@ -85,6 +94,7 @@ class ContentItem:
     owner: str | None = None
     review_by: date | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    valid_until: date | None = None  # after this day operators see the answer flagged
 
 
 @dataclass(frozen=True)
@@ -105,10 +115,15 @@ class ArticleRecord:
     created_at: datetime
     updated_at: datetime
     updated_by: str
+    valid_until: date | None = None
 
     @property
     def is_template(self) -> bool:
         return self.kind == Kind.TEMPLATE
+
+    def expired(self, today: date | None = None) -> bool:
+        """True after the item's `valid_until` day (the day itself is still valid)."""
+        return self.valid_until is not None and self.valid_until < (today or date.today())
 
     @property
     def is_published(self) -> bool:
@@ -125,6 +140,7 @@ class ArticleRecord:
             status=self.status,
             owner=self.owner,
             review_by=self.review_by,
+            valid_until=self.valid_until,
         )
 
 
@@ -175,6 +191,86 @@ class DraftRecord:
         return self.article_id is None
 
 
+@dataclass(frozen=True)
+class PublishProblem:
+    """One reason an item may not be published as it is, where it is in the text.
+
+    `code` is a `kbdesk.templating.IssueCode` value for a template problem, or one of
+    `MISSING_LINK`, `ARCHIVED_LINK`, `CONFLICT_MARKER`; `fragment` is the text at fault (the
+    placeholder, the block line, the link's slug). `message` is English, for the command line.
+    """
+
+    MISSING_LINK: ClassVar[str] = "missing_link"
+    ARCHIVED_LINK: ClassVar[str] = "archived_link"
+    CONFLICT_MARKER: ClassVar[str] = "conflict_marker"
+
+    code: str
+    line: int
+    column: int
+    fragment: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+class PublishBlocked(ValueError):
+    """The item has problems and may not be published; a lead may override with a reason."""
+
+    def __init__(self, problems: Sequence[PublishProblem]) -> None:
+        self.problems = tuple(problems)
+        first = self.problems[0] if self.problems else None
+        more = len(self.problems) - 1
+        super().__init__(
+            "cannot publish: "
+            + (str(first) if first else "problems found")
+            + (f" (and {more} more)" if more > 0 else "")
+        )
+
+
+@dataclass(frozen=True)
+class FeedbackRecord:
+    """An operator's report about an answer, and whether (and how) it was handled."""
+
+    id: int
+    article_id: int
+    at: datetime
+    operator: str
+    kind: str
+    comment: str
+    query: str | None
+    channel: str | None
+    contact: str | None
+    handled_at: datetime | None = None
+    handled_by: str | None = None
+    handled_note: str = ""
+
+    @property
+    def handled(self) -> bool:
+        return self.handled_at is not None
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """An item in its owner's queue, with why it is there."""
+
+    record: ArticleRecord
+    open_feedback: int = 0
+    expired_copies: int = 0
+
+    def reasons(self, today: date | None = None) -> tuple[str, ...]:
+        """Why it is in the queue: "expired", "review_overdue", "feedback", in that order."""
+        today = today or date.today()
+        found = []
+        if self.record.expired(today):
+            found.append("expired")
+        if self.record.review_by is not None and self.record.review_by < today:
+            found.append("review_overdue")
+        if self.open_feedback:
+            found.append("feedback")
+        return tuple(found)
+
+
 @dataclass
 class ImportReport:
     created: list[str] = field(default_factory=list)
@@ -184,6 +280,8 @@ class ImportReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     synonym_groups: int = 0
     changed_ids: list[int] = field(default_factory=list)
+    # Files marked published that were saved as drafts, with why (the publishing gate).
+    held: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -193,4 +291,5 @@ class ImportReport:
         return (
             f"{len(self.created)} created, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.failed)} failed"
+            + (f", {len(self.held)} held as drafts" if self.held else "")
         )

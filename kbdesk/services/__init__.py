@@ -9,6 +9,7 @@ from kbdesk.services.answers import AnswerService, MessageSuggestions
 from kbdesk.services.content import ContentService
 from kbdesk.services.desk import Desk
 from kbdesk.services.drafts import DraftService
+from kbdesk.services.feedback import FeedbackService
 from kbdesk.services.maintenance import MaintenanceService, SampleRemoval
 from kbdesk.services.people import PeopleService, default_operator
 from kbdesk.services.settings import GREETING_STYLES, TeamSettingsService
@@ -19,6 +20,7 @@ __all__ = [
     "ContentService",
     "Desk",
     "DraftService",
+    "FeedbackService",
     "MaintenanceService",
     "MessageSuggestions",
     "PeopleService",

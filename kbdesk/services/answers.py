@@ -50,8 +50,9 @@ class AnswerService:
     @property
     def instant(self) -> bool:
         """True when a search is answered from the index in a few milliseconds; False while
-        the index rebuilds and the slower fallback answers (run it off the UI thread)."""
-        return not self._kb.rebuilding
+        the index rebuilds and the slower fallback answers, or while it is still being opened
+        at start-up (run it off the UI thread then)."""
+        return self._kb.instant
 
     def search(self, request: SearchRequest) -> SearchResult:
         return self._kb.search(request)
@@ -93,6 +94,11 @@ class AnswerService:
             channel=channel,
             contact=contact,
         )
+
+    def copied_expired(self, article_id: int, operator: str, *, contact: str | None = None) -> None:
+        """The operator confirmed copying an item past its `valid_until` day: counted for the
+        owner's queue (the copy itself is recorded by `record` as any other)."""
+        self._kb.store.add_expired_copy(article_id, operator, contact)
 
     def end_contact(self, contact: str) -> int:
         """A call or chat is over; its searches are marked abandoned when nothing was copied.

@@ -11,6 +11,7 @@ from kbdesk.kb import KnowledgeBase
 from kbdesk.services.answers import AnswerService
 from kbdesk.services.content import ContentService
 from kbdesk.services.drafts import DraftService
+from kbdesk.services.feedback import FeedbackService
 from kbdesk.services.maintenance import MaintenanceService
 from kbdesk.services.people import PeopleService
 from kbdesk.services.settings import TeamSettingsService
@@ -31,6 +32,7 @@ class Desk:
         self.answers = AnswerService(kb, self.people, self.team)
         self.drafts = DraftService(DraftStore(kb.db), self.people)
         self.maintenance = MaintenanceService(kb, self.people)
+        self.feedback = FeedbackService(kb.store, self.people)
 
     @classmethod
     def open(cls, home: Path | None = None, url: str | None = None) -> Desk:

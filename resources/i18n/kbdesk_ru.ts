@@ -4,69 +4,84 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="46"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="49"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="47"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="50"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="48"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="51"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="49"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="52"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="50"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="53"/>
         <source>Updated</source>
         <translation>Изменено</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="51"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="54"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="52"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="55"/>
         <source>Review by</source>
         <translation>Проверить до</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="55"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="56"/>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="57"/>
+        <source>Feedback</source>
+        <translation>Отзывы</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="60"/>
         <source>article</source>
         <translation>статья</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="55"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="60"/>
         <source>template</source>
         <translation>шаблон</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="57"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="62"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="58"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="63"/>
         <source>published</source>
         <translation>опубл.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="59"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="64"/>
         <source>archived</source>
         <translation>в архиве</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_model.py" line="123"/>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="147"/>
         <source>Review overdue</source>
         <translation>Проверка просрочена</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_model.py" line="149"/>
+        <source>Expired: operators see it flagged</source>
+        <translation>Срок истёк: операторы видят пометку</translation>
     </message>
 </context>
 <context>
@@ -472,12 +487,12 @@
         <translation>ссылка на «{slug}»: материал в архиве</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/checks.py" line="92"/>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="93"/>
         <source>link to “{slug}”: the item is a draft, not published yet</source>
         <translation>ссылка на «{slug}»: материал — черновик, ещё не опубликован</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/checks.py" line="103"/>
+        <location filename="../../kbdesk/ui/editor/checks.py" line="104"/>
         <source>merge conflict marker: resolve it before saving</source>
         <translation>маркер конфликта слияния: разрешите конфликт перед сохранением</translation>
     </message>
@@ -495,60 +510,65 @@
         <translation>Сохранить изменения в «{title}»?</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="104"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="114"/>
         <source>&amp;New</source>
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="104"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="114"/>
         <source>New (Ctrl+N)</source>
         <translation>Создать (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="106"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="116"/>
         <source>&amp;Save</source>
         <translation>Со&amp;хранить</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="106"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="116"/>
         <source>Save as a new revision (Ctrl+S)</source>
         <translation>Сохранить как новую версию (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="109"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="119"/>
         <source>&amp;Discard changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="109"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="119"/>
         <source>Back to the saved text</source>
         <translation>Вернуться к сохранённому тексту</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="112"/>
-        <location filename="../../kbdesk/ui/editor/page.py" line="285"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="122"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="297"/>
         <source>&amp;Archive</source>
         <translation>В &amp;архив</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="112"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="122"/>
         <source>Hide it from operators</source>
         <translation>Скрыть от операторов</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="115"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="125"/>
         <source>&amp;History…</source>
         <translation>&amp;История…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="115"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="125"/>
         <source>Revisions (Ctrl+H)</source>
         <translation>Версии (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="145"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="155"/>
         <source>This item no longer exists.</source>
         <translation>Этого материала больше нет.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/page.py" line="338"/>
+        <source>Feedback marked handled; the operator will see it.</source>
+        <translation>Отзыв отмечен как обработанный; оператор это увидит.</translation>
     </message>
     <message>
         <location filename="../../kbdesk/ui/editor/autosave.py" line="110"/>
@@ -561,57 +581,72 @@
         <translation>Ваши несохранённые изменения от {when} восстановлены.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="94"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="110"/>
         <source>Fix the marked fields to save.</source>
         <translation>Чтобы сохранить, исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="101"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="117"/>
         <source>Resolve the merge conflicts first: keep the right text and delete the lines starting with &lt;&lt;&lt;&lt;&lt;&lt;&lt;, ======= and &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</source>
         <translation>Сначала разрешите конфликты слияния: оставьте нужный текст и удалите строки, начинающиеся с &lt;&lt;&lt;&lt;&lt;&lt;&lt;, ======= и &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="124"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="151"/>
         <source>This item was deleted meanwhile.</source>
         <translation>Тем временем этот материал удалили.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="133"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="160"/>
         <source>Not saved: {error}</source>
         <translation>Не сохранено: {error}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="144"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="171"/>
         <source>Saved as revision {number}.</source>
         <translation>Сохранено как версия {number}.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="148"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="175"/>
         <source>Nothing changed: no new revision.</source>
         <translation>Изменений нет: новая версия не создана.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="164"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="205"/>
+        <source>Not published: the problems marked below the text would reach operators.</source>
+        <translation>Не опубликовано: отмеченные под текстом ошибки дошли бы до операторов.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="218"/>
+        <source>Saved as a draft: operators do not see it until it is published.</source>
+        <translation>Сохранено как черновик: операторы не увидят его, пока он не опубликован.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="242"/>
         <source>Your changes were dropped: this is their version.</source>
         <translation>Ваши изменения отброшены: открыта их версия.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="173"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="251"/>
         <source>Not saved: {who} saved this item meanwhile.</source>
         <translation>Не сохранено: тем временем материал был изменён (автор: {who}).</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="33"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="321"/>
+        <source>Revision {number} has problems that would reach operators, so it is not restored as published. Open it in the history, fix it, and save.</source>
+        <translation>В ревизии {number} есть ошибки, которые дошли бы до операторов, поэтому опубликованной она не восстанавливается. Откройте её в истории, исправьте и сохраните.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="43"/>
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="188"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="266"/>
         <source>theirs, version {version}</source>
         <translation>их версия {version}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kbdesk/ui/editor/page.py" line="248"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="260"/>
         <source>Merged with version {version}. %n place(s) changed on both sides are marked: keep the right text, delete the marker lines, then save.</source>
         <translation>
             <numerusform>Объединено с версией {version}. Отмечено %n место, изменённое с обеих сторон: оставьте нужный текст, удалите строки-маркеры и сохраните.</numerusform>
@@ -620,64 +655,167 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="260"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="272"/>
         <source>Merged with version {version}: check the result and save.</source>
         <translation>Объединено с версией {version}: проверьте результат и сохраните.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="266"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="278"/>
         <source>Both of you changed: {fields}; yours were kept.</source>
         <translation>Вы оба изменили: {fields}; оставлены ваши значения.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="72"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="88"/>
         <source>Operators cannot change the knowledge base; ask a team lead.</source>
         <translation>Операторы не могут изменять базу знаний; обратитесь к руководителю группы.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="217"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="227"/>
         <source>the new item</source>
         <translation>новый материал</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="285"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="297"/>
         <source>Un&amp;archive</source>
         <translation>Из &amp;архива</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="295"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="307"/>
         <source>You are signed in as an operator: editing needs the editor or team lead role.</source>
         <translation>Вы вошли как оператор: для редактирования нужна роль редактора или руководителя группы.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="219"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="297"/>
         <source>{who} saved a newer version ({version}) meanwhile. When you save, you will see both and decide.</source>
         <translation>Тем временем сохранена более новая версия ({version}), автор: {who}. При сохранении вы увидите обе и сможете выбрать.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="229"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="307"/>
         <source>Updated to version {version}, saved by {who}.</source>
         <translation>Обновлено до версии {version}, автор: {who}.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="346"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="382"/>
         <source>No item has the slug “{slug}”.</source>
         <translation>Нет материала с ярлыком «{slug}».</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="360"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="396"/>
         <source>Discard changes</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/page.py" line="361"/>
+        <location filename="../../kbdesk/ui/editor/page.py" line="397"/>
         <source>Drop all unsaved changes to this item?</source>
         <translation>Отменить все несохранённые изменения этого материала?</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/saving.py" line="247"/>
+        <location filename="../../kbdesk/ui/editor/saving.py" line="335"/>
         <source>Revision {old} restored as revision {new}.</source>
         <translation>Версия {old} восстановлена как версия {new}.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/feedback_dialog.py" line="28"/>
+        <source>Report a problem with this answer</source>
+        <translation>Сообщить о проблеме с ответом</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/feedback_dialog.py" line="29"/>
+        <source>«{title}» is…</source>
+        <translation>«{title}»…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/feedback_dialog.py" line="32"/>
+        <source>&amp;1  outdated</source>
+        <translation>&amp;1  устарело</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/feedback_dialog.py" line="33"/>
+        <source>&amp;2  wrong</source>
+        <translation>&amp;2  неверно</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/feedback_dialog.py" line="34"/>
+        <source>&amp;3  missing something</source>
+        <translation>&amp;3  чего-то не хватает</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/feedback_dialog.py" line="48"/>
+        <source>What is wrong (optional)</source>
+        <translation>Что не так (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/feedback_dialog.py" line="54"/>
+        <source>Send to the owner</source>
+        <translation>Отправить владельцу</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackListModel</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/feedback_panel.py" line="47"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/feedback_panel.py" line="48"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/feedback_panel.py" line="49"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/feedback_panel.py" line="50"/>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/feedback_panel.py" line="51"/>
+        <source>Query, channel</source>
+        <translation>Запрос, канал</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/feedback_panel.py" line="54"/>
+        <source>outdated</source>
+        <translation>устарело</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/feedback_panel.py" line="55"/>
+        <source>wrong</source>
+        <translation>неверно</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/feedback_panel.py" line="56"/>
+        <source>missing something</source>
+        <translation>чего-то не хватает</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPanel</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/feedback_panel.py" line="123"/>
+        <source>What was done (the operator sees it)</source>
+        <translation>Что сделано (оператор это увидит)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/feedback_panel.py" line="124"/>
+        <source>Mark &amp;handled</source>
+        <translation>Отметить &amp;обработанным</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kbdesk/ui/editor/feedback_panel.py" line="138"/>
+        <source>Operators&apos; feedback not handled yet: %n</source>
+        <translation>
+            <numerusform>Необработанные отзывы операторов: %n</numerusform>
+            <numerusform>Необработанные отзывы операторов: %n</numerusform>
+            <numerusform>Необработанные отзывы операторов: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -911,81 +1049,91 @@
     </message>
     <message>
         <location filename="../../kbdesk/ui/editor/reasons.py" line="67"/>
+        <source>“{key}: {value}” is not a date like 2026-12-31</source>
+        <translation>«{key}: {value}» — не дата вида 2026-12-31</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="70"/>
+        <source>saved as a draft, not published: problems found: {count}, the first on line {line}: {problems}</source>
+        <translation>сохранено как черновик, не опубликовано: найдено проблем: {count}, первая в строке {line}: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="75"/>
         <source>“tags” must be a list, e.g. tags: [доставка, курьер]</source>
         <translation>«tags» должен быть списком, например: tags: [доставка, курьер]</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="70"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="78"/>
         <source>a tag must be a word, not {tag}</source>
         <translation>метка должна быть словом, а не {tag}</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="71"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="79"/>
         <source>unknown key “{key}” ignored</source>
         <translation>неизвестный ключ «{key}» пропущен</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="72"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="80"/>
         <source>the field “{field}” holds a character that cannot be stored ({character}); remove it</source>
         <translation>в поле «{field}» есть символ, который нельзя сохранить ({character}); удалите его</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="76"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="84"/>
         <source>the text holds a character that cannot be stored ({character}) on line {line}; remove it</source>
         <translation>в тексте есть символ, который нельзя сохранить ({character}), в строке {line}; удалите его</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="80"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="88"/>
         <source>the title cannot be empty</source>
         <translation>заголовок не может быть пустым</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="81"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="89"/>
         <source>the kind must be one of {options}, not “{value}”</source>
         <translation>тип должен быть одним из: {options}, а не «{value}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="84"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="92"/>
         <source>the status must be one of {options}, not “{value}”</source>
         <translation>статус должен быть одним из: {options}, а не «{value}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="91"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="99"/>
         <source>a pipe</source>
         <translation>канал</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="92"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="100"/>
         <source>a socket</source>
         <translation>сокет</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="93"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="101"/>
         <source>a device</source>
         <translation>устройство</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="94"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="102"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="95"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="103"/>
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="96"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="104"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="97"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="105"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/reasons.py" line="98"/>
+        <location filename="../../kbdesk/ui/editor/reasons.py" line="106"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
@@ -1069,107 +1217,117 @@
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="70"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="71"/>
         <source>What the client asks about</source>
         <translation>О чём спрашивает клиент</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="72"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="73"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="73"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="74"/>
         <source>Response template</source>
         <translation>Шаблон ответа</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="75"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="76"/>
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="76"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="77"/>
         <source>Published</source>
         <translation>Опубликовано</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="77"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="78"/>
         <source>Archived</source>
         <translation>В архиве</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="80"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="81"/>
         <source>Letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;; used in [[links]]</source>
         <translation>Буквы, цифры, «-», «_» и «.»; используется в [[ссылках]]</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="85"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="86"/>
         <source>comma, separated, tags</source>
         <translation>метки, через, запятую</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="90"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="91"/>
         <source>Who keeps it correct</source>
         <translation>Кто следит за актуальностью</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="94"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="95"/>
         <source>Review by</source>
         <translation>Проверить до</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="109"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="100"/>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="102"/>
+        <source>After this day operators see the answer flagged and confirm each copy</source>
+        <translation>После этого дня операторы видят пометку и подтверждают каждое копирование</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/form.py" line="118"/>
         <source>&amp;Title:</source>
         <translation>&amp;Заголовок:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="115"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="124"/>
         <source>&amp;Kind:</source>
         <translation>Т&amp;ип:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="115"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="124"/>
         <source>St&amp;atus:</source>
         <translation>&amp;Статус:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="116"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="125"/>
         <source>S&amp;lug:</source>
         <translation>&amp;Ярлык:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="116"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="125"/>
         <source>&amp;Category:</source>
         <translation>&amp;Категория:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="117"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="126"/>
         <source>Ta&amp;gs:</source>
         <translation>&amp;Метки:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="117"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="126"/>
         <source>&amp;Owner:</source>
         <translation>Отв&amp;етственный:</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="218"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="241"/>
         <source>A title is required.</source>
         <translation>Укажите заголовок.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="222"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="245"/>
         <source>A slug is required.</source>
         <translation>Укажите ярлык.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="227"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="250"/>
         <source>Use only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, no spaces or &apos;/&apos;.</source>
         <translation>Допустимы только буквы, цифры, «-», «_» и «.», без пробелов и «/».</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/form.py" line="233"/>
+        <location filename="../../kbdesk/ui/editor/form.py" line="256"/>
         <source>Another item already uses this slug.</source>
         <translation>Этот ярлык уже занят другим материалом.</translation>
     </message>
@@ -1177,47 +1335,52 @@
 <context>
     <name>ItemListPanel</name>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="57"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="62"/>
         <source>Filter by title, slug, tag, owner…</source>
         <translation>Фильтр по заголовку, ярлыку, метке, ответственному…</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="61"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="66"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="62"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="67"/>
         <source>Drafts</source>
         <translation>Черновики</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="63"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="68"/>
         <source>Published</source>
         <translation>Опубликованные</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="64"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="69"/>
         <source>Archived</source>
         <translation>В архиве</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="65"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="70"/>
         <source>Review overdue</source>
         <translation>Проверка просрочена</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="70"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="71"/>
+        <source>My queue: expired, overdue, feedback</source>
+        <translation>Моя очередь: истёкшие, просроченные, с отзывами</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="76"/>
         <source>Articles and templates</source>
         <translation>Статьи и шаблоны</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="71"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="77"/>
         <source>Articles</source>
         <translation>Статьи</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/editor/list_panel.py" line="72"/>
+        <location filename="../../kbdesk/ui/editor/list_panel.py" line="78"/>
         <source>Templates</source>
         <translation>Шаблоны</translation>
     </message>
@@ -1806,46 +1969,116 @@ Knowledge base and canned responses for support teams.</source>
         <translation>Переменные ({count})</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="96"/>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="149"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="108"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="170"/>
         <source>☆ Pin</source>
         <translation>☆ Закрепить</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="97"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="109"/>
         <source>Pin for this shift (Ctrl+D)</source>
         <translation>Закрепить на смену (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="98"/>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="143"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="110"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="159"/>
         <source>Copy reply  Ctrl+Enter</source>
         <translation>Скопировать ответ  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="99"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="111"/>
         <source>Copy as plain text and HTML (Ctrl+Enter)</source>
         <translation>Скопировать как обычный текст и HTML (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="100"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="112"/>
+        <source>Report…</source>
+        <translation>Сообщить…</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="114"/>
+        <source>Tell the owner this answer is outdated, wrong or missing something (F9)</source>
+        <translation>Сообщить владельцу, что ответ устарел, неверен или в нём чего-то не хватает (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="116"/>
         <source>Back (Alt+Left)</source>
         <translation>Назад (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="101"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="117"/>
         <source>Forward (Alt+Right)</source>
         <translation>Вперёд (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="123"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="139"/>
         <source>Copy text  Ctrl+Enter</source>
         <translation>Скопировать текст  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/pane.py" line="149"/>
+        <location filename="../../kbdesk/ui/workspace/pane.py" line="170"/>
         <source>★ Pinned</source>
         <translation>★ Закреплено</translation>
+    </message>
+</context>
+<context>
+    <name>PublishGate</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/gate.py" line="51"/>
+        <source>link to “{slug}”: no item has this slug</source>
+        <translation>ссылка на «{slug}»: материала с таким идентификатором нет</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/gate.py" line="53"/>
+        <source>link to “{slug}”: the item is archived</source>
+        <translation>ссылка на «{slug}»: материал в архиве</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/gate.py" line="55"/>
+        <source>a merge conflict marker is left in the text</source>
+        <translation>в тексте осталась метка конфликта слияния</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/gate.py" line="67"/>
+        <source>line {line}: {problem}</source>
+        <translation>строка {line}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>PublishGateDialog</name>
+    <message>
+        <location filename="../../kbdesk/ui/editor/gate.py" line="80"/>
+        <source>Not published</source>
+        <translation>Не опубликовано</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/gate.py" line="84"/>
+        <source>Operators would see these problems, so it cannot be published as it is. Fix them, or save it as a draft for now.</source>
+        <translation>Операторы увидели бы эти ошибки, поэтому в таком виде публиковать нельзя. Исправьте их или пока сохраните как черновик.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/gate.py" line="93"/>
+        <source>Why it must be published now (kept in the history)</source>
+        <translation>Почему публиковать нужно сейчас (сохранится в истории)</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/gate.py" line="97"/>
+        <source>Save as &amp;draft</source>
+        <translation>Сохранить как &amp;черновик</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/editor/gate.py" line="98"/>
+        <source>&amp;Publish anyway</source>
+        <translation>&amp;Всё равно опубликовать</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kbdesk/ui/editor/gate.py" line="106"/>
+        <source>%n problem(s):</source>
+        <translation>
+            <numerusform>%n проблема:</numerusform>
+            <numerusform>%n проблемы:</numerusform>
+            <numerusform>%n проблем:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2528,7 +2761,7 @@ Resolution rate: {rate}</source>
 <context>
     <name>UsageTracker</name>
     <message>
-        <location filename="../../kbdesk/ui/workspace/tracker.py" line="146"/>
+        <location filename="../../kbdesk/ui/workspace/tracker.py" line="153"/>
         <source>Could not record usage: {error}</source>
         <translation>Не удалось записать статистику использования: {error}</translation>
     </message>
@@ -2557,42 +2790,42 @@ Try fewer words or another wording.</source>
 Попробуйте меньше слов или другую формулировку.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="252"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="266"/>
         <source>Showing results for «{reading}» (typed in the other keyboard layout)</source>
         <translation>Показаны результаты для «{reading}» (запрос набран в другой раскладке)</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="257"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="271"/>
         <source>Showing results for «{reading}»</source>
         <translation>Показаны результаты для «{reading}»</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="266"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="280"/>
         <source>The search index is being rebuilt: results may be less precise for a moment.</source>
         <translation>Поисковый индекс перестраивается: результаты пока могут быть менее точными.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="193"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="207"/>
         <source>Pinned for this shift — Ctrl+D unpins, Ctrl+Shift+D unpins all</source>
         <translation>Закреплённые на смену — Ctrl+D открепить, Ctrl+Shift+D открепить все</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="197"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="211"/>
         <source>Recently used</source>
         <translation>Недавние</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="200"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="214"/>
         <source>{title}  ·  Esc returns to the search</source>
         <translation>{title}  ·  Esc — вернуться к поиску</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="204"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="218"/>
         <source>Nothing pinned yet: select an item and press Ctrl+D.</source>
         <translation>Пока ничего не закреплено: выберите материал и нажмите Ctrl+D.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/listing.py" line="206"/>
+        <location filename="../../kbdesk/ui/workspace/listing.py" line="220"/>
         <source>Nothing used yet in this shift.</source>
         <translation>За эту смену ещё ничего не использовалось.</translation>
     </message>
@@ -2642,42 +2875,47 @@ Try fewer words or another wording.</source>
         <translation>Статьи «{slug}» нет</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/page.py" line="141"/>
+        <location filename="../../kbdesk/ui/workspace/page.py" line="151"/>
         <source>That item no longer exists.</source>
         <translation>Этого материала больше нет.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="73"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="77"/>
         <source>Nothing selected to copy.</source>
         <translation>Нечего копировать: ничего не выбрано.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="79"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="83"/>
         <source>Fill in «{field}» before copying.</source>
         <translation>Перед копированием заполните поле «{field}».</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="115"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="95"/>
+        <source>«{title}» expired on {date}: its facts may be out of date. Press the same key again to copy it anyway.</source>
+        <translation>Срок «{title}» истёк {date}: сведения могут быть устаревшими. Нажмите ту же клавишу ещё раз, чтобы всё равно скопировать.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="131"/>
         <source>«{title}» needs input: fill in the fields, then press Ctrl+Enter.</source>
         <translation>Шаблон «{title}» нужно заполнить: введите данные в поля и нажмите Ctrl+Enter.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="122"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="138"/>
         <source>«{title}» is shown: press Alt+{number} again to copy it.</source>
         <translation>Показан «{title}»: нажмите Alt+{number} ещё раз, чтобы скопировать.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="136"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="156"/>
         <source>Copied «{title}» ({channel})</source>
         <translation>Скопировано: «{title}» ({channel})</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="157"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="180"/>
         <source>Thanks, noted.</source>
         <translation>Спасибо, учтено.</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/workspace/copying.py" line="159"/>
+        <location filename="../../kbdesk/ui/workspace/copying.py" line="182"/>
         <source>Noted: not resolved.</source>
         <translation>Учтено: не решено.</translation>
     </message>
@@ -2695,6 +2933,61 @@ Try fewer words or another wording.</source>
         <location filename="../../kbdesk/ui/workspace/contact.py" line="88"/>
         <source>The contact ended after the idle time: the fields are empty.</source>
         <translation>Контакт завершён по времени простоя: поля пусты.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/trust.py" line="31"/>
+        <source>outdated</source>
+        <translation>устарело</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/trust.py" line="32"/>
+        <source>wrong</source>
+        <translation>неверно</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/trust.py" line="33"/>
+        <source>missing something</source>
+        <translation>чего-то не хватает</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/trust.py" line="41"/>
+        <source>Expired on {date}: check the facts before sending; copying asks again.</source>
+        <translation>Срок истёк {date}: проверьте факты перед отправкой; копирование попросит подтвердить.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/trust.py" line="49"/>
+        <source>Your report ({kind}, {date})</source>
+        <translation>Ваше сообщение ({kind}, {date})</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/trust.py" line="53"/>
+        <source>{report}: waiting for the owner.</source>
+        <translation>{report}: ждёт владельца.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/trust.py" line="54"/>
+        <source>{report}: handled by {who} on {date}.</source>
+        <translation>{report}: обработано — {who}, {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/trust.py" line="108"/>
+        <source>Your report was handled by {who}.</source>
+        <translation>Ваше сообщение обработано: {who}.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/trust.py" line="129"/>
+        <source>Nothing selected to report on.</source>
+        <translation>Не выбрано, о чём сообщить.</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/trust.py" line="147"/>
+        <source>Not sent: {error}</source>
+        <translation>Не отправлено: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kbdesk/ui/workspace/trust.py" line="150"/>
+        <source>Thanks: «{title}» is in its owner&apos;s queue.</source>
+        <translation>Спасибо: «{title}» в очереди у владельца.</translation>
     </message>
 </context>
 <context>
@@ -2768,12 +3061,12 @@ Try fewer words or another wording.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../kbdesk/ui/app.py" line="67"/>
+        <location filename="../../kbdesk/ui/app.py" line="71"/>
         <source>kbdesk cannot start</source>
         <translation>Не удаётся запустить kbdesk</translation>
     </message>
     <message>
-        <location filename="../../kbdesk/ui/app.py" line="68"/>
+        <location filename="../../kbdesk/ui/app.py" line="72"/>
         <source>The knowledge base could not be opened:
 {error}</source>
         <translation>Не удалось открыть базу знаний:

@@ -19,6 +19,7 @@ from kbdesk.records import ArticleRecord, ConflictError, Kind, Role, Status
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.editor.autosave import DraftKeeper
 from kbdesk.ui.editor.conflict import ConflictChoice
+from kbdesk.ui.editor.gate import PublishChoice, PublishDecision
 from kbdesk.ui.editor.saving import ItemSaver
 from kbdesk.ui.editor.session import EditSession
 
@@ -45,6 +46,13 @@ class Editing:
     choices: list[ConflictChoice]
     asked: list[ConflictError]
 
+def _publish_anyway(*_args: object) -> PublishDecision:
+    """These tests append text to the sample template `cold-food`, whose text ends in the
+    closing ':::' of its email block, so the block is no longer closed; as a team lead the test
+    publishes over the publishing gate (issue 14), which is what it did silently before."""
+    return PublishDecision(PublishChoice.OVERRIDE, "tests edit the closing ':::' line")
+
+
 
 @pytest.fixture
 def make_editing(context: AppContext) -> Callable[[], Editing]:
@@ -58,7 +66,7 @@ def make_editing(context: AppContext) -> Callable[[], Editing]:
             asked.append(conflict)
             return choices.pop(0)
 
-        saver = ItemSaver(session, context, keeper, ask)
+        saver = ItemSaver(session, context, keeper, ask, ask_publish=_publish_anyway)
         seen = Seen()
         session.opened.connect(lambda: seen.events.append("opened"))
         session.loaded.connect(

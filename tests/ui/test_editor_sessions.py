@@ -20,12 +20,22 @@ from kbdesk.services import Desk
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.editor import EditorPage
 from kbdesk.ui.editor.conflict import ConflictChoice, ConflictDialog, Unsaved
+from kbdesk.ui.editor.gate import PublishChoice, PublishDecision
 from kbdesk.ui.editor.history import HistoryDialog
+
+
+def _publish_anyway(*_args: object) -> PublishDecision:
+    """These tests append text to the sample template `cold-food`, whose text ends in the
+    closing ':::' of its email block, so the block is no longer closed; as a team lead the test
+    publishes over the publishing gate (issue 14), which is what it did silently before."""
+    return PublishDecision(PublishChoice.OVERRIDE, "tests edit the closing ':::' line")
+
 
 
 @pytest.fixture(autouse=True)
 def _no_blocking_prompts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("kbdesk.ui.editor.page.ask_unsaved", lambda *_: Unsaved.DISCARD)
+    monkeypatch.setattr("kbdesk.ui.editor.page.ask_publish", _publish_anyway)
 
 
 @pytest.fixture

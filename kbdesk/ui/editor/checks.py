@@ -15,7 +15,7 @@ from kbdesk.ui.editor.preview import Check
 
 # Literal QCoreApplication.translate("EditorChecks", "...") calls: lupdate only extracts
 # texts it can see at the call site, never those passed through a helper.
-def _issue_message(issue: TemplateIssue) -> str:
+def issue_message(issue: TemplateIssue) -> str:
     """Template problems in the interface language, keyed by their stable code."""
     translate = QCoreApplication.translate
     messages = {
@@ -71,7 +71,7 @@ def collect_checks(
     checks: list[Check] = []
     if kind == Kind.TEMPLATE:
         checks.extend(
-            Check(issue.line, issue.column, _issue_message(issue), "error") for issue in lint(body)
+            Check(issue.line, issue.column, issue_message(issue), "error") for issue in lint(body)
         )
     checks.extend(_conflict_checks(body))
     for link in find_links(body):
@@ -87,7 +87,8 @@ def collect_checks(
             message = translate(
                 "EditorChecks", "link to “{slug}”: the item is archived"
             ).replace("{slug}", link.slug)
-            checks.append(Check(link.line, 1, message, "warning"))
+            # An error, as for the publishing gate: a published item may not link to it.
+            checks.append(Check(link.line, 1, message, "error"))
         elif status == Status.DRAFT:
             message = translate(
                 "EditorChecks", "link to “{slug}”: the item is a draft, not published yet"

@@ -1,4 +1,5 @@
-"""The fields of one item: title, kind, slug, category, tags, status, owner, review date."""
+"""The fields of one item: title, kind, slug, category, tags, status, owner, review date and
+the date after which operators see it flagged (valid until)."""
 
 from __future__ import annotations
 
@@ -96,6 +97,14 @@ class ItemForm(QWidget):
         self.review_by.setCalendarPopup(True)
         self.review_by.setDisplayFormat("dd.MM.yyyy")
         self.review_by.setEnabled(False)
+        self.has_valid_until = QCheckBox(self.tr("Valid until"))
+        self.has_valid_until.setToolTip(
+            self.tr("After this day operators see the answer flagged and confirm each copy")
+        )
+        self.valid_until = QDateEdit()
+        self.valid_until.setCalendarPopup(True)
+        self.valid_until.setDisplayFormat("dd.MM.yyyy")
+        self.valid_until.setEnabled(False)
         self.title_error = _error_label()
         self.slug_error = _error_label()
         self._lay_out()
@@ -129,6 +138,9 @@ class ItemForm(QWidget):
         review = QHBoxLayout()
         review.addWidget(self.has_review)
         review.addWidget(self.review_by)
+        review.addSpacing(16)
+        review.addWidget(self.has_valid_until)
+        review.addWidget(self.valid_until)
         review.addStretch(1)
         grid.addLayout(review, 7, 1, 1, 3)
         grid.setColumnStretch(1, 3)
@@ -144,6 +156,8 @@ class ItemForm(QWidget):
             combo.currentIndexChanged.connect(self._on_field_changed)
         self.has_review.toggled.connect(self._on_review_toggled)
         self.review_by.dateChanged.connect(self._on_field_changed)
+        self.has_valid_until.toggled.connect(self._on_valid_until_toggled)
+        self.valid_until.dateChanged.connect(self._on_field_changed)
 
     # -- values ------------------------------------------------------------------------------
 
@@ -178,6 +192,10 @@ class ItemForm(QWidget):
             self.review_by.setEnabled(item.review_by is not None)
             review = item.review_by or date.today()
             self.review_by.setDate(QDate(review.year, review.month, review.day))
+            self.has_valid_until.setChecked(item.valid_until is not None)
+            self.valid_until.setEnabled(item.valid_until is not None)
+            valid = item.valid_until or date.today()
+            self.valid_until.setDate(QDate(valid.year, valid.month, valid.day))
             self.slug_auto = slug_auto
         finally:
             self._loading = False
@@ -193,6 +211,10 @@ class ItemForm(QWidget):
         if self.has_review.isChecked():
             picked = self.review_by.date()
             review = date(picked.year(), picked.month(), picked.day())
+        valid_until: date | None = None
+        if self.has_valid_until.isChecked():
+            picked = self.valid_until.date()
+            valid_until = date(picked.year(), picked.month(), picked.day())
         return ContentItem(
             slug=self.slug.text().strip(),
             title=" ".join(self.title.text().split()),
@@ -203,6 +225,7 @@ class ItemForm(QWidget):
             status=str(self.status.currentData()),
             owner=" ".join(self.owner.text().split()) or None,
             review_by=review,
+            valid_until=valid_until,
         )
 
     def set_status(self, status: str) -> None:
@@ -248,9 +271,16 @@ class ItemForm(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         for edit in (self.title, self.slug, self.tags, self.owner):
             edit.setReadOnly(read_only)
-        for widget in (self.kind, self.status, self.category, self.has_review):
+        for widget in (
+            self.kind,
+            self.status,
+            self.category,
+            self.has_review,
+            self.has_valid_until,
+        ):
             widget.setEnabled(not read_only)
         self.review_by.setEnabled(not read_only and self.has_review.isChecked())
+        self.valid_until.setEnabled(not read_only and self.has_valid_until.isChecked())
 
     # -- slots -------------------------------------------------------------------------------
 
@@ -267,6 +297,10 @@ class ItemForm(QWidget):
 
     def _on_slug_edited(self, _text: str) -> None:
         self.slug_auto = False
+
+    def _on_valid_until_toggled(self, checked: bool) -> None:
+        self.valid_until.setEnabled(checked)
+        self._on_field_changed()
 
     def _on_review_toggled(self, checked: bool) -> None:
         self.review_by.setEnabled(checked)

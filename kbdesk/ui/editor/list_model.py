@@ -21,11 +21,13 @@ from kbdesk.records import ArticleRecord, Kind, Status
 
 Index = QModelIndex | QPersistentModelIndex
 
-TITLE, KIND, STATUS, CATEGORY, UPDATED, OWNER, REVIEW_BY = range(7)
+TITLE, KIND, STATUS, CATEGORY, UPDATED, OWNER, REVIEW_BY, VALID_UNTIL, FEEDBACK = range(9)
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 OVERDUE = "overdue"  # status filter value: published or draft items past their review date
+QUEUE = "queue"  # status filter value: the owner's queue (expired, overdue or with feedback)
+_ALERT = "#b00020"
 
 
 def is_overdue(record: ArticleRecord, today: date | None = None) -> bool:
@@ -42,6 +44,7 @@ class ArticleListModel(QAbstractTableModel):
         self._records: list[ArticleRecord] = []
         self._rows: dict[int, int] = {}  # article id -> row
         self._today = date.today()
+        self._feedback: dict[int, int] = {}  # article id -> open feedback
         self._headers = (
             self.tr("Title"),
             self.tr("Kind"),
@@ -50,6 +53,8 @@ class ArticleListModel(QAbstractTableModel):
             self.tr("Updated"),
             self.tr("Owner"),
             self.tr("Review by"),
+            self.tr("Valid until"),
+            self.tr("Feedback"),
         )
         # Keyed by the StrEnum members, which equal (and hash as) the stored strings.
         self._kinds = {Kind.ARTICLE: self.tr("article"), Kind.TEMPLATE: self.tr("template")}
@@ -80,7 +85,26 @@ class ArticleListModel(QAbstractTableModel):
                 self.endInsertRows()
             else:
                 self._records[row] = record
-                self.dataChanged.emit(self.index(row, 0), self.index(row, REVIEW_BY))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, FEEDBACK))
+
+    def set_feedback(self, counts: dict[int, int]) -> None:
+        """Open feedback per item (from the feedback service), shown and used by the queue."""
+        self._feedback = dict(counts)
+        if self._records:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._records) - 1, FEEDBACK))
+
+    def open_feedback(self, article_id: int) -> int:
+        return self._feedback.get(article_id, 0)
+
+    def in_queue(self, record: ArticleRecord) -> bool:
+        """Expired, past its review date or with open feedback (archived items never)."""
+        if record.status == Status.ARCHIVED:
+            return False
+        return (
+            record.expired(self._today)
+            or is_overdue(record, self._today)
+            or self.open_feedback(record.id) > 0
+        )
 
     def _reindex(self) -> None:
         self._rows = {record.id: row for row, record in enumerate(self._records)}
@@ -121,11 +145,17 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == REVIEW_BY and is_overdue(record, self._today):
                 return self.tr("Review overdue")
+            if column == VALID_UNTIL and record.expired(self._today):
+                return self.tr("Expired: operators see it flagged")
             if column == TITLE:
                 return record.slug
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == REVIEW_BY and is_overdue(record, self._today):
-                return QBrush(QColor("#b00020"))
+                return QBrush(QColor(_ALERT))
+            if column == VALID_UNTIL and record.expired(self._today):
+                return QBrush(QColor(_ALERT))
+            if column == FEEDBACK and self.open_feedback(record.id):
+                return QBrush(QColor(_ALERT))
             if record.status == Status.ARCHIVED:
                 return QBrush(QColor("#8a8a8a"))
         overdue_cell = column == REVIEW_BY and is_overdue(record, self._today)
@@ -152,10 +182,18 @@ class ArticleListModel(QAbstractTableModel):
             return record.owner or ""
         if column == REVIEW_BY:
             return record.review_by.strftime("%d.%m.%Y") if record.review_by else ""
+        if column == VALID_UNTIL:
+            return record.valid_until.strftime("%d.%m.%Y") if record.valid_until else ""
+        if column == FEEDBACK:
+            count = self.open_feedback(record.id)
+            return str(count) if count else ""
         return ""
 
-    @staticmethod
-    def _sort_key(record: ArticleRecord, column: int) -> Any:
+    def _sort_key(self, record: ArticleRecord, column: int) -> Any:
+        if column == FEEDBACK:
+            return self.open_feedback(record.id)
+        if column == VALID_UNTIL:
+            return record.valid_until.isoformat() if record.valid_until else "9999"
         if column == UPDATED:
             stamp = record.updated_at
             return (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).timestamp()
@@ -173,6 +211,8 @@ class ArticleListModel(QAbstractTableModel):
             "",
             record.owner or "",
             "",
+            "",
+            "",
         )
         return values[column] if 0 <= column < len(values) else ""
 
@@ -185,6 +225,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._status = ""
         self._kind = ""
+        self._owner: str | None = None  # whose queue QUEUE shows
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
@@ -196,6 +237,17 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def set_status(self, status: str) -> None:
         self.beginFilterChange()
         self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refilter(self) -> None:
+        """What the source says changed in a way the filter reads (open feedback)."""
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_owner(self, owner: str | None) -> None:
+        """The queue shows this person's items (None: everybody's)."""
+        self.beginFilterChange()
+        self._owner = owner
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_kind(self, kind: str) -> None:
@@ -212,6 +264,11 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             return False
         if self._status == OVERDUE:
             if not is_overdue(record):
+                return False
+        elif self._status == QUEUE:
+            if not model.in_queue(record):
+                return False
+            if self._owner is not None and record.owner != self._owner:
                 return False
         elif self._status and record.status != self._status:
             return False

@@ -19,14 +19,17 @@ from PySide6.QtWidgets import (
 from kbdesk.records import ArticleRecord, Kind, Status
 from kbdesk.ui.editor.list_model import (
     CATEGORY,
+    FEEDBACK,
     KIND,
     OVERDUE,
     OWNER,
+    QUEUE,
     RECORD_ROLE,
     REVIEW_BY,
     STATUS,
     TITLE,
     UPDATED,
+    VALID_UNTIL,
     ArticleFilterProxy,
     ArticleListModel,
 )
@@ -39,6 +42,8 @@ _COLUMN_WIDTHS = {
     UPDATED: 112,
     OWNER: 100,
     REVIEW_BY: 86,
+    VALID_UNTIL: 86,
+    FEEDBACK: 70,
 }
 
 
@@ -63,6 +68,7 @@ class ItemListPanel(QWidget):
             (self.tr("Published"), Status.PUBLISHED.value),
             (self.tr("Archived"), Status.ARCHIVED.value),
             (self.tr("Review overdue"), OVERDUE),
+            (self.tr("My queue: expired, overdue, feedback"), QUEUE),
         ):
             self.status_filter.addItem(label, value)
         self.kind_filter = QComboBox()
@@ -109,6 +115,15 @@ class ItemListPanel(QWidget):
         finally:
             self._quiet = False
         self.select(current)
+
+    def set_feedback(self, counts: dict[int, int]) -> None:
+        self.model.set_feedback(counts)
+        self.proxy.refilter()
+
+    def show_queue(self, owner: str | None) -> None:
+        """The owner's queue: their items that are expired, overdue or have feedback."""
+        self.proxy.set_owner(owner)
+        self.status_filter.setCurrentIndex(self.status_filter.findData(QUEUE))
 
     def upsert(self, records: Sequence[ArticleRecord]) -> None:
         self._quiet = True

@@ -23,6 +23,8 @@ from kbdesk.ui.context import AppContext
 from kbdesk.ui.editor.autosave import DraftKeeper
 from kbdesk.ui.editor.checks import first_conflict_line
 from kbdesk.ui.editor.conflict import Unsaved, ask_conflict_choice, ask_unsaved
+from kbdesk.ui.editor.feedback_panel import FeedbackPanel
+from kbdesk.ui.editor.gate import ask_publish
 from kbdesk.ui.editor.history import HistoryDialog
 from kbdesk.ui.editor.item_editor import AUTOSAVE_IDLE_MS, ItemEditor
 from kbdesk.ui.editor.list_panel import ItemListPanel
@@ -43,7 +45,12 @@ class EditorPage(QWidget):
         self.session = EditSession(context.operator, self)
         self.keeper = DraftKeeper(self.session, context)
         self.saver = ItemSaver(
-            self.session, context, self.keeper, partial(ask_conflict_choice, self), self
+            self.session,
+            context,
+            self.keeper,
+            partial(ask_conflict_choice, self),
+            self,
+            ask_publish=partial(ask_publish, self),
         )
         # The list of every item is loaded when the page is first shown: with thousands of
         # items it costs a second, which operators (who never see this page) must not pay.
@@ -51,6 +58,7 @@ class EditorPage(QWidget):
         self._targets: dict[str, str] = {}
         self.items = ItemListPanel()
         self.recovery = RecoveryBar()
+        self.feedback = FeedbackPanel()
         self.editor = ItemEditor(self.session, autosave_idle_ms=autosave_idle_ms)
         self.form, self.source, self.preview = (
             self.editor.form,
@@ -63,6 +71,7 @@ class EditorPage(QWidget):
         column = QVBoxLayout(right)
         column.setContentsMargins(6, 0, 0, 0)
         column.addWidget(self.recovery)
+        column.addWidget(self.feedback)
         column.addWidget(self.editor, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.items)
@@ -82,6 +91,7 @@ class EditorPage(QWidget):
         self.preview.kb_link.connect(self._on_link_clicked)
         self.recovery.restore_requested.connect(self.restore_draft)
         self.recovery.discard_requested.connect(self._on_recovery_discard)
+        self.feedback.handle_requested.connect(self._on_feedback_handled)
         context.content_changed.connect(self._on_content_changed)
         context.operator_changed.connect(self._on_operator_changed)
         self._restore_state()
@@ -238,6 +248,8 @@ class EditorPage(QWidget):
         self.items.select(self.article_id)
         self._update_actions()
         self._refresh_recovery()
+        if not self._list_stale:  # not before the page is first shown: start-up stays cheap
+            self._refresh_feedback()
 
     def _on_merged(self, version: int, merged: ItemMerge) -> None:
         # The merge's messages are here rather than in saving: lupdate keeps the plural forms
@@ -301,6 +313,29 @@ class EditorPage(QWidget):
         super().showEvent(event)
         if self._list_stale:
             self._reload_list()
+        else:
+            self._refresh_feedback()  # operators may have sent some since the page was shown
+
+    def show_queue(self) -> None:
+        """The owner's queue: my items that are expired, overdue or have open feedback."""
+        self.items.show_queue(self.context.operator)
+
+    def _refresh_feedback(self) -> None:
+        """Open feedback counts in the list, and the open item's feedback above the editor."""
+        service = self.context.desk.feedback
+        self.items.set_feedback(service.open_counts())
+        article_id = self.article_id
+        rows = service.for_items([article_id], open_only=True) if article_id is not None else []
+        self.feedback.set_feedback(rows, self.context.can_edit)
+
+    def _on_feedback_handled(self, feedback_id: int, note: str) -> None:
+        try:
+            self.context.desk.feedback.handle(feedback_id, self.context.operator, note)
+        except (PermissionError, NotFoundError) as error:
+            self.session.show_message(str(error), error=True)
+            return
+        self._refresh_feedback()
+        self.session.show_message(self.tr("Feedback marked handled; the operator will see it."))
 
     def _reload_list(self) -> None:
         if not self.isVisible():
@@ -309,6 +344,7 @@ class EditorPage(QWidget):
         self._list_stale = False
         records = self.content.list()
         self.items.set_records(records, self.article_id)
+        self._refresh_feedback()
         self._targets = {record.slug: record.status for record in records}
         self.editor.set_targets(self._targets)
         self._reload_choices()

@@ -64,6 +64,14 @@ _TEMPLATES = {
     "not_a_date": QT_TRANSLATE_NOOP(
         "ImportReason", "“review_by: {value}” is not a date like 2026-12-31"
     ),
+    "not_a_date_key": QT_TRANSLATE_NOOP(
+        "ImportReason", "“{key}: {value}” is not a date like 2026-12-31"
+    ),
+    "held_as_draft": QT_TRANSLATE_NOOP(
+        "ImportReason",
+        "saved as a draft, not published: problems found: {count}, the first on line {line}: "
+        "{problems}",
+    ),
     "tags_not_list": QT_TRANSLATE_NOOP(
         "ImportReason", "“tags” must be a list, e.g. tags: [доставка, курьер]"
     ),

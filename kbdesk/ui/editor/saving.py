@@ -10,16 +10,26 @@ The texts keep the editor page's translation context: they are the page's messag
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kbdesk.content import ContentItem
-from kbdesk.records import ConflictError, NotFoundError, StorageError
+from kbdesk.records import (
+    ConflictError,
+    NotFoundError,
+    PermissionDenied,
+    PublishBlocked,
+    SaveResult,
+    Status,
+    StorageError,
+)
 from kbdesk.ui.context import AppContext
 from kbdesk.ui.editor.autosave import DraftKeeper
 from kbdesk.ui.editor.checks import first_conflict_line
 from kbdesk.ui.editor.conflict import ConflictChoice, merge_with_theirs
 from kbdesk.ui.editor.form import SLUG_FIELD
+from kbdesk.ui.editor.gate import PublishAsk, PublishChoice, PublishDecision
 from kbdesk.ui.editor.session import EditSession
 
 SlugOwner = Callable[[str], int | None]
@@ -47,6 +57,8 @@ class ItemSaver(QObject):
         drafts: DraftKeeper,
         ask: ConflictAsk,
         parent: QObject | None = None,
+        *,
+        ask_publish: PublishAsk | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
@@ -54,6 +66,10 @@ class ItemSaver(QObject):
         self._content = context.desk.content
         self._drafts = drafts
         self._ask = ask
+        # Without a way to ask (a headless use), a refused publish is simply not saved.
+        self._ask_publish = ask_publish or (
+            lambda _blocked, _lead: PublishDecision(PublishChoice.CANCEL)
+        )
         self._saving = False
 
     @property
@@ -109,13 +125,24 @@ class ItemSaver(QObject):
             return False
         return self._save_item(item, session.base_version)
 
-    def _save_item(self, item: ContentItem, expected_version: int | None) -> bool:
+    def _save_item(
+        self, item: ContentItem, expected_version: int | None, override: str = ""
+    ) -> bool:
         session = self._session
         self._saving = True
         try:
-            result = self._context.save(
-                item, article_id=session.article_id, expected_version=expected_version
-            )
+            if override:
+                result = self._save_over_gate(item, expected_version, override)
+            else:
+                result = self._context.save(
+                    item, article_id=session.article_id, expected_version=expected_version
+                )
+        except PublishBlocked as blocked:
+            self._saving = False
+            return self._resolve_blocked(blocked, item, expected_version)
+        except PermissionDenied as denied:  # an override by someone who is no longer a lead
+            session.show_message(str(denied), error=True)
+            return False
         except ConflictError as conflict:
             self._saving = False
             return self._resolve_conflict(conflict, item)
@@ -148,6 +175,57 @@ class ItemSaver(QObject):
             else QCoreApplication.translate("EditorPage", "Nothing changed: no new revision.")
         )
         return True
+
+    # -- the publishing gate -----------------------------------------------------------------
+
+    def _save_over_gate(
+        self, item: ContentItem, expected_version: int | None, override: str
+    ) -> SaveResult:
+        """A lead publishes despite the problems; the reason goes into the revision's note.
+
+        `AppContext.save` takes no override, so the change notice is sent from here.
+        """
+        result = self._content.save(
+            item,
+            self._context.operator,
+            article_id=self._session.article_id,
+            expected_version=expected_version,
+            override=override,
+        )
+        if result.changed:
+            self._context.content_changed.emit([result.record.id])
+        return result
+
+    def _resolve_blocked(
+        self, blocked: PublishBlocked, item: ContentItem, expected_version: int | None
+    ) -> bool:
+        session = self._session
+        # No %n here: lupdate keeps plural forms of self.tr() texts only.
+        session.show_message(
+            QCoreApplication.translate(
+                "EditorPage",
+                "Not published: the problems marked below the text would reach operators.",
+            ),
+            error=True,
+        )
+        decision = self._ask_publish(blocked, self._context.is_lead)
+        if decision.choice is PublishChoice.DRAFT:
+            draft = replace(item, status=Status.DRAFT.value)
+            saved = self._save_item(draft, expected_version)
+            if saved:
+                self._session.load_record(self._content.get(self._session.article_id or 0))
+                session.show_message(
+                    QCoreApplication.translate(
+                        "EditorPage",
+                        "Saved as a draft: operators do not see it until it is published.",
+                    )
+                )
+            return saved
+        if decision.choice is PublishChoice.OVERRIDE and decision.reason.strip():
+            return self._save_item(item, expected_version, decision.reason)
+        if blocked.problems:  # back to fixing: the cursor goes to the first problem
+            self.line_requested.emit(blocked.problems[0].line)
+        return False
 
     # -- conflicts ---------------------------------------------------------------------------
 
@@ -238,6 +316,16 @@ class ItemSaver(QObject):
             return False
         try:
             result = self._context.restore(session.article_id, number)
+        except PublishBlocked:
+            session.show_message(
+                QCoreApplication.translate(
+                    "EditorPage",
+                    "Revision {number} has problems that would reach operators, so it is not "
+                    "restored as published. Open it in the history, fix it, and save.",
+                ).format(number=number),
+                error=True,
+            )
+            return False
         except (NotFoundError, StorageError) as error:
             session.show_message(str(error), error=True)
             return False

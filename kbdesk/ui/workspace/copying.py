@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 
+from kbdesk.formats import day
 from kbdesk.records import ArticleRecord, EventKind
 from kbdesk.replies import Reply
 from kbdesk.services import AnswerService
@@ -48,11 +49,14 @@ class ReplyCopier(QObject):
         self._tracker = tracker
         self._previewer = previewer
         self._focus = focus
+        # The expired item whose copy was asked about: the same key again copies it.
+        self._expired_asked: int | None = None
         view.pane.copy.clicked.connect(self.copy_current)
         view.form.submitted.connect(self.copy_current)
         view.results.doubleClicked.connect(self._on_double_clicked)
         view.resolve.answered.connect(self._on_resolve_answered)
         session.query_edited.connect(self._on_query_edited)
+        session.record_changed.connect(self._on_record_changed)
 
     def open_current(self) -> None:
         """Enter on a result: fill a template, or copy an article straight away."""
@@ -84,7 +88,19 @@ class ReplyCopier(QObject):
             session.notify(message)
             return
         self._tracker.viewed_now()
-        self._copy(record, reply, session.origin_query)
+        expired = record.expired()
+        if expired and self._expired_asked != record.id:
+            self._expired_asked = record.id  # one more press of the same key copies it
+            session.notify(
+                translate(
+                    "WorkspacePage",
+                    "«{title}» expired on {date}: its facts may be out of date. Press the same "
+                    "key again to copy it anyway.",
+                ).format(title=record.title, date=day(record.valid_until))
+            )
+            return
+        self._expired_asked = None
+        self._copy(record, reply, session.origin_query, expired=expired)
 
     def copy_row(self, number: int) -> None:
         """Alt+N: show the N-th result; Alt+N again copies it as it is on screen.
@@ -124,11 +140,15 @@ class ReplyCopier(QObject):
             ).format(title=record.title, number=number + 1)
         )
 
-    def _copy(self, record: ArticleRecord, reply: Reply, query: str | None) -> None:
+    def _copy(
+        self, record: ArticleRecord, reply: Reply, query: str | None, *, expired: bool = False
+    ) -> None:
         return_to = QApplication.focusWidget()
         put_on_clipboard(reply)
         self._tracker.flush_search()
         self._tracker.record(EventKind.COPY, record.id, query)
+        if expired:  # counted beside the copy, for the owner's queue
+            self._tracker.expired_copy(record.id)
         self._lists.touch(record.id)
         self._session.copied(record.id, query)
         channel = self._session.channel
@@ -142,6 +162,9 @@ class ReplyCopier(QObject):
 
     def _on_double_clicked(self, _index: object) -> None:
         self.open_current()
+
+    def _on_record_changed(self, _typing: bool) -> None:
+        self._expired_asked = None  # another item: its own expiry is asked about afresh
 
     def _on_query_edited(self, _text: str) -> None:
         self._view.resolve.dismiss()  # typing on means the prompt was passed over

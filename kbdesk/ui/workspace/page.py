@@ -20,6 +20,7 @@ from kbdesk.ui.workspace.contact import ContactKeeper
 from kbdesk.ui.workspace.copying import ReplyCopier
 from kbdesk.ui.workspace.focus import WorkspaceFocus
 from kbdesk.ui.workspace.keyboard import WorkspaceKeys
+from kbdesk.ui.workspace.keys import add_shortcut
 from kbdesk.ui.workspace.listing import ResultListing
 from kbdesk.ui.workspace.lists import ShiftLists
 from kbdesk.ui.workspace.message import MessageReader
@@ -27,6 +28,7 @@ from kbdesk.ui.workspace.pins import Pinning
 from kbdesk.ui.workspace.previewer import Previewer
 from kbdesk.ui.workspace.session import ListMode, WorkspaceSession
 from kbdesk.ui.workspace.tracker import UsageTracker
+from kbdesk.ui.workspace.trust import TrustKeeper, ask_feedback
 from kbdesk.ui.workspace.view import WorkspaceView
 
 
@@ -90,6 +92,14 @@ class WorkspacePage(QWidget):
         self.messages = MessageReader(
             self, self.session, context.desk.answers, self.show_article
         )
+        self.trust = TrustKeeper(
+            view.pane,
+            self.session,
+            context.desk.feedback,
+            lambda: context.operator,
+            lambda record: ask_feedback(self, record),
+        )
+        add_shortcut(view, "F9", self.trust.report)
         view.message_button.clicked.connect(self.messages.read)
         view.next_button.clicked.connect(self.contacts.next_client)
         self.keyboard = WorkspaceKeys(
@@ -180,6 +190,7 @@ class WorkspacePage(QWidget):
         self._records.clear()
         self.previewer.reload(ids)
         self.listing.refresh()
+        self.trust.show_current()  # a new valid-until date applies at once
 
     # -- focus -------------------------------------------------------------------------------
 

@@ -33,6 +33,16 @@ class PreviewPane(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta = QLabel()
         self.meta.setObjectName("hint")
+        # Expired answers and the operator's own feedback about this item (trust.py fills it).
+        self.trust = QLabel()
+        self.trust.setObjectName("trustLabel")
+        self.trust.setWordWrap(True)
+        self.trust.setStyleSheet("color: #b00020;")
+        self.trust.hide()
+        self.report = QToolButton()
+        self.report.setObjectName("reportButton")
+        self.report.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.report.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.pin = QToolButton()
         self.pin.setCheckable(True)
         self.pin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -60,12 +70,14 @@ class PreviewPane(QWidget):
         heading.setSpacing(2)
         heading.addWidget(self.title)
         heading.addWidget(self.meta)
+        heading.addWidget(self.trust)
         header = QHBoxLayout()
         header.setContentsMargins(14, 10, 10, 8)
         header.setSpacing(8)
         header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.forward, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(heading, 1)
+        header.addWidget(self.report, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.pin, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignTop)
         self.header = QWidget()
@@ -97,6 +109,10 @@ class PreviewPane(QWidget):
         self.pin.setToolTip(self.tr("Pin for this shift (Ctrl+D)"))
         self.copy.setText(self.tr("Copy reply  Ctrl+Enter"))
         self.copy.setToolTip(self.tr("Copy as plain text and HTML (Ctrl+Enter)"))
+        self.report.setText(self.tr("Report…"))
+        self.report.setToolTip(
+            self.tr("Tell the owner this answer is outdated, wrong or missing something (F9)")
+        )
         self.back.setToolTip(self.tr("Back (Alt+Left)"))
         self.forward.setToolTip(self.tr("Forward (Alt+Right)"))
 
@@ -143,6 +159,11 @@ class PreviewPane(QWidget):
         self.copy.setText(self.tr("Copy reply  Ctrl+Enter"))
         self.form.set_template(text, values, context, reply_title)
         self.stack.setCurrentWidget(self.form)
+
+    def set_trust(self, text: str) -> None:
+        """A warning under the title (an expired answer, the fate of my feedback); "" hides."""
+        self.trust.setText(text)
+        self.trust.setVisible(bool(text))
 
     def set_pinned(self, pinned: bool) -> None:
         self.pin.setChecked(pinned)

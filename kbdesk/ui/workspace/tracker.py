@@ -132,6 +132,13 @@ class UsageTracker(QObject):
             )
         )
 
+    def expired_copy(self, article_id: int) -> None:
+        """A copy of an expired item, confirmed: counted beside the copy event."""
+        contact = self._contact()
+        self._guard(
+            lambda: self._answers.copied_expired(article_id, self._operator(), contact=contact)
+        )
+
     def contact_ended(self, contact: str) -> None:
         """Log what waits for the contact, then close it (searches without a copy: abandoned)."""
         self.flush_search()
