@@ -10,7 +10,8 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -102,6 +103,8 @@ class KnowledgeBase:
         self._rebuild_done = threading.Lock()
         self._synced_at: datetime | None = None
         self._lock = threading.RLock()
+        self._index_writes = threading.Lock()  # saves that move the index's fingerprint on
+        self._own_writes = 0  # saves of this process under way (guarded by _index_writes)
         self._colloquial: list[list[str]] = []  # the shipped slang groups (load_synonyms)
         self.embedded = False  # the per-user SQLite file rather than a shared server
         self.index_damaged = False  # a search failed inside the index since it was opened
@@ -158,6 +161,16 @@ class KnowledgeBase:
     def rebuilding(self) -> bool:
         return self._rebuilding.is_set()
 
+    @property
+    def instant(self) -> bool:
+        """True when a search answers in milliseconds on the calling thread: the index is open
+        and loaded, and no rebuild is under way. False while a worker still opens it at
+        start-up (a search then waits for the open, or for the fallback), so callers with a
+        UI thread run searches on a worker until this turns True. Never blocks."""
+        if self.rebuilding:
+            return False
+        return self.index.ready() or self.index_damaged
+
     def rebuild(self, progress: Progress | None = None) -> int:
         """Rebuild the index from the database; searches are answered meanwhile (degraded)."""
 
@@ -205,19 +218,38 @@ class KnowledgeBase:
         """
         if self.rebuilding or self.index.open() is not IndexState.OK:
             return []
-        fingerprint = self.fingerprint()
-        if self.index.fingerprint() == fingerprint:
-            return []
-        since = (self._synced_at or utcnow()) - window
-        changed = self.store.updated_since(since)
-        self.index.upsert([to_doc(r) for r in changed], fingerprint)
+        with self._index_writes:
+            if self._own_writes:
+                # Saves of this process are committed but not yet indexed: stamping the index
+                # with the database's fingerprint now would count them twice when they are.
+                return []
+            fingerprint = self.fingerprint()
+            if self.index.fingerprint() == fingerprint:
+                return []
+            since = (self._synced_at or utcnow()) - window
+            changed = self.store.updated_since(since)
+            self.index.upsert([to_doc(r) for r in changed], fingerprint)
         self._synced_at = utcnow()
         return [r.id for r in changed]
 
-    def _index_changed(self, records: Sequence[ArticleRecord]) -> None:
-        if not records:
+    @contextmanager
+    def _own_write(self) -> Iterator[None]:
+        """Around a save and its indexing: `sync` leaves the index alone meanwhile."""
+        with self._index_writes:
+            self._own_writes += 1
+        try:
+            yield
+        finally:
+            with self._index_writes:
+                self._own_writes -= 1
+
+    def _index_changed(self, saved: Sequence[SaveResult]) -> None:
+        """Index what this process saved; the index's fingerprint moves on by exactly these
+        saves (no query over the whole table), so others' changes still show as a difference
+        for `sync` to pick up."""
+        if not saved:
             return
-        docs = [to_doc(r) for r in records]
+        docs = [to_doc(result.record) for result in saved]
         with self._lock:
             fallback = self._fallback
         if fallback is not None:
@@ -225,7 +257,9 @@ class KnowledgeBase:
         if self.index.open() is not IndexState.OK:
             return  # no usable index yet: it is built from the database before it is used
         try:
-            self.index.upsert(docs, self.fingerprint())
+            with self._index_writes:  # the fingerprint is read and moved on in one step
+                fingerprint = ArticleStore.advance_fingerprint(self.index.fingerprint(), saved)
+                self.index.upsert(docs, fingerprint or self.fingerprint())
         except Exception as error:
             # The database has the change and the index is only a cache: the fingerprint now
             # differs, so the next start (or 'kbdesk reindex') rebuilds it.
@@ -319,27 +353,35 @@ class KnowledgeBase:
         expected_version: int | None = None,
         note: str = "",
     ) -> SaveResult:
-        result = self.store.save(
-            item, author, article_id=article_id, expected_version=expected_version, note=note
-        )
-        if result.changed:
-            self._index_changed([result.record])
+        with self._own_write():
+            result = self.store.save(
+                item, author, article_id=article_id, expected_version=expected_version, note=note
+            )
+            if result.changed:
+                self._index_changed([result])
         return result
 
     def set_status(self, article_id: int, status: Status, author: str) -> SaveResult:
-        result = self.store.set_status(article_id, status, author)
-        if result.changed:
-            self._index_changed([result.record])
+        with self._own_write():
+            result = self.store.set_status(article_id, status, author)
+            if result.changed:
+                self._index_changed([result])
         return result
 
     def restore(self, article_id: int, number: int, author: str) -> SaveResult:
-        result = self.store.restore(article_id, number, author)
-        if result.changed:
-            self._index_changed([result.record])
+        with self._own_write():
+            result = self.store.restore(article_id, number, author)
+            if result.changed:
+                self._index_changed([result])
         return result
 
     def import_paths(
-        self, sources: Iterable[Path], author: str, *, note: str = "imported"
+        self,
+        sources: Iterable[Path],
+        author: str,
+        *,
+        note: str = "imported",
+        prepare: Callable[[str, ContentItem], ContentItem] | None = None,
     ) -> ImportReport:
         """Import files, folders and zips; re-importing a slug updates it, never duplicates.
 
@@ -347,9 +389,19 @@ class KnowledgeBase:
         the archive holds. Each item is its own transaction: an interrupted import keeps what
         it saved, and running it again finishes the rest.
         """
+        with self._own_write():
+            return self._import(sources, author, note, prepare)
+
+    def _import(
+        self,
+        sources: Iterable[Path],
+        author: str,
+        note: str,
+        prepare: Callable[[str, ContentItem], ContentItem] | None,
+    ) -> ImportReport:
         report = ImportReport()
         synonyms: list[list[str]] = []
-        batch: list[ArticleRecord] = []
+        batch: list[SaveResult] = []
         batch_chars = 0
         for parsed in iter_parsed(collect(sources)):
             if parsed.synonyms is not None:
@@ -360,6 +412,8 @@ class KnowledgeBase:
                 continue
             item = parsed.item
             report.warnings.extend((parsed.name, warning) for warning in item.warnings)
+            if prepare is not None:  # the services' rules for what a file may become
+                item = prepare(parsed.name, item)
             try:
                 result = self._save_imported(replace(item, warnings=()), author, note)
             except (StorageError, ValueError) as error:
@@ -376,7 +430,7 @@ class KnowledgeBase:
             bucket.append(item.slug)
             if result.changed:
                 report.changed_ids.append(result.record.id)
-                batch.append(result.record)
+                batch.append(result)
                 batch_chars += len(result.record.body)
             if len(batch) >= IMPORT_BATCH or batch_chars >= IMPORT_BATCH_CHARS:
                 self._index_changed(batch)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -15,6 +15,8 @@ from kbdesk.models import (
     Article,
     ArticleTag,
     Category,
+    ExpiredCopy,
+    Feedback,
     Operator,
     Revision,
     Role,
@@ -28,6 +30,7 @@ from kbdesk.records import (
     ArticleRecord,
     ConflictError,
     ContentItem,
+    FeedbackRecord,
     NotFoundError,
     RevisionRecord,
     SaveResult,
@@ -71,6 +74,7 @@ class ArticleStore:
                 status=article.status,
                 owner=article.owner,
                 review_by=article.review_by,
+                valid_until=article.valid_until,
                 version=article.version,
                 created_at=article.created_at,
                 updated_at=article.updated_at,
@@ -145,6 +149,34 @@ class ArticleStore:
         stamp = latest.isoformat() if isinstance(latest, datetime) else str(latest or "")
         return f"{count}:{versions}:{max_id}:{stamp}"
 
+    @staticmethod
+    def advance_fingerprint(fingerprint: str | None, saved: Sequence[SaveResult]) -> str | None:
+        """The fingerprint of the state `fingerprint` describes plus `saved` (changed saves),
+        worked out without a query: each save adds one version, a created item one row and
+        maybe a higher id, and its time may be the latest. None when `fingerprint` is not one.
+
+        It equals `fingerprint()` exactly when nobody else wrote meanwhile; when another desk
+        did, the two differ and the next sync picks their changes up (the full query costs a
+        scan of the table, too much for every save at 10,000 items).
+        """
+        try:
+            count_text, versions_text, max_id_text, stamp = (fingerprint or "").split(":", 3)
+            count, versions, max_id = int(count_text), int(versions_text), int(max_id_text)
+            latest = datetime.fromisoformat(stamp) if stamp else None
+        except ValueError:
+            return None
+        for result in saved:
+            record = result.record
+            versions += 1
+            if result.created:
+                count += 1
+                max_id = max(max_id, record.id)
+            when = record.updated_at
+            if latest is None or (when is not None and when > latest):
+                latest = when
+        stamp = latest.isoformat() if latest is not None else ""
+        return f"{count}:{versions}:{max_id}:{stamp}"
+
     def categories(self) -> list[str]:
         with self.db.session() as session:
             return list(session.exec(select(Category.name).order_by(col(Category.name))))
@@ -192,6 +224,7 @@ class ArticleStore:
             status=item.status,
             owner=item.owner,
             review_by=item.review_by,
+            valid_until=item.valid_until,
             author=author,
             note=note,
         )
@@ -265,6 +298,7 @@ class ArticleStore:
         article.status = item.status
         article.owner = item.owner
         article.review_by = item.review_by
+        article.valid_until = item.valid_until
         article.category_id = self._category_id(session, item.category)
         article.updated_at = utcnow()
         article.updated_by = author
@@ -314,6 +348,7 @@ class ArticleStore:
                     status=r.status,
                     owner=r.owner,
                     review_by=r.review_by,
+                    valid_until=r.valid_until,
                 ),
                 author=r.author,
                 created_at=r.created_at,
@@ -434,3 +469,112 @@ class ArticleStore:
                 session.add(row)
                 changed[key] = value
         return changed
+
+    # -- the publishing gate, feedback and the owner's queue ---------------------------------
+
+    def slug_statuses(self, slugs: Collection[str]) -> dict[str, str]:
+        """The status of each of `slugs` that names an item (missing slugs are left out)."""
+        if not slugs:
+            return {}
+        with self.db.session() as session:
+            rows = session.exec(
+                select(Article.slug, Article.status).where(col(Article.slug).in_(list(slugs)))
+            )
+            return dict(rows.all())
+
+    @staticmethod
+    def _feedback_record(row: Feedback) -> FeedbackRecord:
+        return FeedbackRecord(
+            id=row.id or 0,
+            article_id=row.article_id,
+            at=row.at,
+            operator=row.operator,
+            kind=row.kind,
+            comment=row.comment,
+            query=row.query,
+            channel=row.channel,
+            contact=row.contact,
+            handled_at=row.handled_at,
+            handled_by=row.handled_by,
+            handled_note=row.handled_note,
+        )
+
+    def add_feedback(
+        self,
+        article_id: int,
+        operator: str,
+        kind: str,
+        comment: str,
+        *,
+        query: str | None,
+        channel: str | None,
+        contact: str | None,
+    ) -> FeedbackRecord:
+        with self.db.session() as session:
+            if session.get(Article, article_id) is None:
+                raise NotFoundError(f"no article with id {article_id}")
+            row = Feedback(
+                article_id=article_id,
+                operator=operator,
+                kind=kind,
+                comment=comment,
+                query=query,
+                channel=channel,
+                contact=contact,
+            )
+            session.add(row)
+            session.flush()
+            return self._feedback_record(row)
+
+    def feedback(
+        self,
+        *,
+        article_ids: Sequence[int] | None = None,
+        operator: str | None = None,
+        open_only: bool = False,
+        limit: int = 500,
+    ) -> list[FeedbackRecord]:
+        """Feedback, newest first, narrowed to some items, one operator or the open ones."""
+        with self.db.session() as session:
+            query = select(Feedback).order_by(col(Feedback.at).desc(), col(Feedback.id).desc())
+            if article_ids is not None:
+                query = query.where(col(Feedback.article_id).in_(list(article_ids)))
+            if operator is not None:
+                query = query.where(Feedback.operator == operator)
+            if open_only:
+                query = query.where(col(Feedback.handled_at).is_(None))
+            rows = session.exec(query.limit(limit)).all()
+            return [self._feedback_record(row) for row in rows]
+
+    def handle_feedback(self, feedback_id: int, author: str, note: str) -> FeedbackRecord:
+        """Mark feedback handled (again: the latest handling wins)."""
+        with self.db.session() as session:
+            row = session.get(Feedback, feedback_id)
+            if row is None:
+                raise NotFoundError(f"no feedback with id {feedback_id}")
+            row.handled_at, row.handled_by, row.handled_note = utcnow(), author, note
+            session.add(row)
+            session.flush()
+            return self._feedback_record(row)
+
+    def open_feedback_counts(self) -> dict[int, int]:
+        """Item id → feedback not handled yet (items without any are left out)."""
+        with self.db.session() as session:
+            rows = session.exec(
+                select(Feedback.article_id, func.count())
+                .where(col(Feedback.handled_at).is_(None))
+                .group_by(col(Feedback.article_id))
+            )
+            return dict(rows.all())
+
+    def add_expired_copy(self, article_id: int, operator: str, contact: str | None) -> None:
+        with self.db.session() as session:
+            session.add(ExpiredCopy(article_id=article_id, operator=operator, contact=contact))
+
+    def expired_copy_counts(self) -> dict[int, int]:
+        """Item id → copies made while it was past its `valid_until` day."""
+        with self.db.session() as session:
+            rows = session.exec(
+                select(ExpiredCopy.article_id, func.count()).group_by(col(ExpiredCopy.article_id))
+            )
+            return dict(rows.all())

@@ -2,7 +2,12 @@
 
 A saved edit commits without merging (merging is most of a commit's time on a large index).
 Once enough such commits piled up, a merge is scheduled for when editing pauses, so a merge
-never makes the next save wait. Timing is injectable (`schedule`), and `merge_pending()` and
+never makes the next save wait. Editing that never pauses (a sync, a long import by saves) gets
+its merge anyway, in the background, once `merge_now_after` commits piled up: the segment count
+stays bounded (every segment costs time on every search), and a save waits for that rare merge
+at most. What is still unmerged at close is merged then (`finish`), so the small segments do not
+outlive the process; an index opened with too many (a crash) gets a merge scheduled.
+Timing is injectable (`schedule`), and `merge_pending()` and
 `wait_idle()` let callers and tests wait on events instead of sleeping and hoping.
 """
 
@@ -14,9 +19,20 @@ from typing import Protocol
 
 MERGE_AFTER_EDITS = 8
 MERGE_WHEN_IDLE_S = 2.0
+MERGE_NOW_AFTER = 32
 
 
 class Cancel(Protocol):
+    def finish(self) -> None:
+        """At close: call off a scheduled merge and do what it would have done, now (on the
+        calling thread), so no small segment is left behind for the next start."""
+        with self._lock:
+            pending = self._unmerged > 0
+        if pending:
+            self.merge_pending()
+        else:
+            self.cancel()
+
     def cancel(self) -> None: ...
 
 
@@ -47,10 +63,12 @@ class IdleMerger:
         after_edits: int = MERGE_AFTER_EDITS,
         idle_s: float = MERGE_WHEN_IDLE_S,
         schedule: Schedule = timer_schedule,
+        merge_now_after: int = MERGE_NOW_AFTER,
     ) -> None:
         self._merge = merge  # returns False when it could not merge (the next edit retries)
         self._after_edits = after_edits
         self._idle_s = idle_s
+        self._now_after = max(merge_now_after, after_edits)
         self._schedule = schedule
         self._lock = threading.Lock()  # guards everything below
         self._unmerged = 0  # edit commits since the last merge
@@ -67,12 +85,22 @@ class IdleMerger:
             self._unmerged += 1
             if self._unmerged < self._after_edits:
                 return
-            if self._armed is not None:
-                self._armed.cancel()
-            self._token += 1
-            token = self._token
-            self._idle.clear()
-            self._armed = self._schedule(self._idle_s, lambda: self._fire(token))
+            self._arm_locked(0.0 if self._unmerged >= self._now_after else self._idle_s)
+
+    def due(self) -> None:
+        """Segments piled up before this process (an index opened with too many): merge once
+        editing pauses, as after `after_edits` edits."""
+        with self._lock:
+            self._unmerged = max(self._unmerged, self._after_edits)
+            self._arm_locked(self._idle_s)
+
+    def _arm_locked(self, delay: float) -> None:
+        if self._armed is not None:
+            self._armed.cancel()
+        self._token += 1
+        token = self._token
+        self._idle.clear()
+        self._armed = self._schedule(delay, lambda: self._fire(token))
 
     def _fire(self, token: int) -> None:
         with self._lock:
@@ -105,6 +133,16 @@ class IdleMerger:
             self._busy += 1
             self._idle.clear()
         self._run()
+
+    def finish(self) -> None:
+        """At close: call off a scheduled merge and do what it would have done, now (on the
+        calling thread), so no small segment is left behind for the next start."""
+        with self._lock:
+            pending = self._unmerged > 0
+        if pending:
+            self.merge_pending()
+        else:
+            self.cancel()
 
     def cancel(self) -> None:
         """Calls off a scheduled merge (a running one finishes)."""

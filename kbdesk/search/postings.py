@@ -26,15 +26,50 @@ from kbdesk.search.whoosh_internals import (
 )
 
 STORED_CACHE = 500
+# Decoded postings kept per segment across searcher refreshes, in entries (two list slots each,
+# ~20 MB at most): a saved edit adds a small segment and leaves the others as they were, so only
+# what changed is read again. Scores are not kept: idf and average lengths move with every edit,
+# and the scores must stay exactly Whoosh's.
+POSTINGS_BUDGET = 600_000
 # Field lengths survive searcher refreshes for unchanged segments: recomputing them for a large
 # segment after each saved edit would cost more than the edit itself.
 _length_cache: dict[tuple[str, str], list[float]] = {}
 
 
-class PostingScorer(PlanScorer):
-    """Scores plans against one Whoosh searcher; create a new one when the searcher changes."""
+Postings = tuple[list[int], list[float]]
 
-    def __init__(self, searcher: WhooshSearcher) -> None:
+
+class _PostingsCache:
+    """Decoded (docnums, weights) per (segment, field, term), least recently used evicted."""
+
+    def __init__(self, budget: int = POSTINGS_BUDGET) -> None:
+        self._items: OrderedDict[tuple[str, str, str], Postings] = OrderedDict()
+        self._size = 0
+        self._budget = budget
+
+    def get(self, key: tuple[str, str, str]) -> Postings | None:
+        found = self._items.get(key)
+        if found is not None:
+            self._items.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[str, str, str], value: Postings) -> None:
+        size = len(value[0])
+        if size > self._budget:
+            return
+        self._items[key] = value
+        self._size += size
+        while self._size > self._budget:
+            _, evicted = self._items.popitem(last=False)
+            self._size -= len(evicted[0])
+
+
+class PostingScorer(PlanScorer):
+    """Scores plans against one Whoosh searcher; create a new one when the searcher changes,
+    passing the old one as `previous` so what did not change survives (decoded postings of the
+    segments both share, stored fields of documents at unchanged numbers)."""
+
+    def __init__(self, searcher: WhooshSearcher, previous: PostingScorer | None = None) -> None:
         super().__init__()
         self._searcher = searcher
         reader: IndexReader = searcher.reader()
@@ -44,6 +79,30 @@ class PostingScorer(PlanScorer):
         self._stored: OrderedDict[int, dict[str, Any]] = OrderedDict()
         self._norm_cache: dict[tuple[int, str], list[float]] = {}
         self.deleted = deleted_docnums(searcher)
+        # Worked out now: a later merge closes readers of this view.
+        self.layout = [(segment_key(sub), offset) for sub, offset in self._leaves]
+        self.postings = previous.postings if previous is not None else _PostingsCache()
+        if previous is not None:
+            self._keep_stored(previous)
+
+    def _keep_stored(self, previous: PostingScorer) -> None:
+        """Stored fields of documents whose segment kept its place (a saved edit appends a
+        segment; a merge renumbers everything, and then nothing is kept)."""
+        old, new = previous.layout, self.layout
+        same = 0
+        while same < len(old) and same < len(new) and old[same] == new[same]:
+            same += 1
+        if same == 0:
+            return
+        limit = (new[same][1] if same < len(new) else self.doc_count())
+        deleted = self.deleted
+        for docnum, fields in previous.recent_stored():
+            if docnum < limit and docnum not in deleted:
+                self._stored[docnum] = fields
+
+    def recent_stored(self) -> list[tuple[int, dict[str, Any]]]:
+        """The stored fields read lately, oldest first."""
+        return list(self._stored.items())
 
     def stored(self, docnum: int) -> dict[str, Any]:
         found = self._stored.get(docnum)
@@ -85,11 +144,18 @@ class PostingScorer(PlanScorer):
             return found
         factor = self._searcher.idf(field, text) * (K1 + 1)
         for sub, offset in self._leaves:
-            try:
-                matcher = sub.postings(field, text)
-            except TermNotFound:
+            key = (segment_key(sub), field, text)
+            cached = self.postings.get(key)
+            if cached is None:
+                try:
+                    matcher = sub.postings(field, text)
+                except TermNotFound:
+                    continue
+                cached = read_postings(matcher)
+                self.postings.put(key, cached)
+            ids, weights = cached
+            if not ids:
                 continue
-            ids, weights = read_postings(matcher)
             norms = self._norms(sub, field)
             # weights.bm25 element-wise, factor * w / (w + norm[d]), through C-level map(): a
             # Python expression per posting cost three times as much for the long lists.

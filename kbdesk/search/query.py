@@ -7,6 +7,7 @@ execute the same plans, so they agree on word forms, prefixes, typos, layouts an
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -104,6 +105,11 @@ class Planner:
         self._synonyms: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         self._synonym_stems: frozenset[str] = frozenset()
         self._longest_synonym = 1
+        # Linking the groups stems every phrase, which loads the Russian dictionary (~0.5 s at
+        # start-up with the shipped groups): done on first use, or ahead of it by `prepare()`
+        # on a worker thread, never by merely opening a desk.
+        self._pending: tuple[list[list[str]], list[list[str]]] | None = None
+        self._linking = threading.Lock()
 
     def set_synonyms(
         self, groups: Sequence[Sequence[str]], colloquial: Sequence[Sequence[str]] = ()
@@ -112,6 +118,26 @@ class Planner:
         groups, read one way: a later phrase (тачка) stands for the first (машина) and the
         others, the first for none of them, so a plain word never goes looking for slang
         ("почта" must not find "мыло" soap)."""
+        with self._linking:
+            self._pending = ([list(g) for g in groups], [list(g) for g in colloquial])
+
+    @property
+    def prepared(self) -> bool:
+        """True when the synonyms are linked (a search pays nothing extra for them)."""
+        return self._pending is None
+
+    def prepare(self) -> None:
+        """Link the synonym groups now (thread-safe; cheap when already done)."""
+        if self._pending is None:
+            return
+        with self._linking:
+            if self._pending is None:
+                return
+            groups, colloquial = self._pending
+            self._link(groups, colloquial)
+            self._pending = None
+
+    def _link(self, groups: Sequence[Sequence[str]], colloquial: Sequence[Sequence[str]]) -> None:
         table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
 
         def link(phrase: tuple[str, ...], others: list[tuple[str, ...]]) -> None:
@@ -140,6 +166,7 @@ class Planner:
         Plans are built when first asked for: a reading that is never tried costs nothing,
         and building one can mean looking up typo corrections for every word.
         """
+        self.prepare()
         is_open = bool(text) and not text[-1].isspace()
         typed = words(text)[:MAX_TYPED_WORDS]
         if not typed:

@@ -32,6 +32,7 @@ from kbdesk.search.generations import (
 )
 from kbdesk.search.merging import (
     MERGE_AFTER_EDITS,
+    MERGE_NOW_AFTER,
     MERGE_WHEN_IDLE_S,
     IdleMerger,
     Schedule,
@@ -56,6 +57,9 @@ from kbdesk.search.whoosh_writing import (
     fill,
 )
 
+# A build leaves a few large segments; more than this at open means edits' small ones piled up.
+MAX_SEGMENTS_AT_OPEN = 8
+
 
 def _close_quietly(*things: Any) -> None:
     for thing in things:
@@ -75,6 +79,7 @@ class WhooshIndex:
         schedule: Schedule = timer_schedule,
         merge_after_edits: int = MERGE_AFTER_EDITS,
         merge_when_idle_s: float = MERGE_WHEN_IDLE_S,
+        merge_now_after: int = MERGE_NOW_AFTER,
     ) -> None:
         self.path = Path(path)
         self._procs = procs if procs is not None else default_procs()
@@ -84,7 +89,8 @@ class WhooshIndex:
         self._lock = threading.RLock()  # guards the searcher, vocabulary and meta
         self._write_lock = threading.Lock()  # one writer at a time within this process
         self._merger = IdleMerger(self._merge, after_edits=merge_after_edits,
-                                  idle_s=merge_when_idle_s, schedule=schedule)
+                                  idle_s=merge_when_idle_s, schedule=schedule,
+                                  merge_now_after=merge_now_after)
         self._ix: Index | None = None
         self._searcher: WhooshSearcher | None = None
         self._gen: Path | None = None
@@ -136,7 +142,18 @@ class WhooshIndex:
                 state = self._open_generation(gen)
                 if state is not IndexState.OK:
                     gc.collect()
+            if state is IndexState.OK and self._ix is not None:
+                if count_segments(self._ix) > MAX_SEGMENTS_AT_OPEN:
+                    self._merger.due()  # left by a crash, or by an older version
+                # What the first search would otherwise load: the synonyms, linked through the
+                # Russian dictionary. Whoever opens the index (a worker at start-up) pays it.
+                self._planner.prepare()
             return state
+
+    def ready(self) -> bool:
+        """True when a search needs no I/O and no loading: a generation is open in memory and
+        the synonyms are linked. Never blocks (a worker may be opening the index meanwhile)."""
+        return self._searcher is not None and self._planner.prepared
 
     def _open_generation(self, gen: Path) -> IndexState:
         ix: Index | None = None
@@ -214,7 +231,7 @@ class WhooshIndex:
             return count_segments(self._ix) if self._ix is not None else 0
 
     def close(self) -> None:
-        self._merger.cancel()
+        self._merger.finish()  # merges what edits left, rather than leaving it to pile up
         self._merger.wait_idle(30.0)
         with self._write_lock, self._lock:
             self._close_locked()
@@ -225,10 +242,12 @@ class WhooshIndex:
         self._scorer = None
         self._meta = {}
 
-    def _new_view_locked(self) -> None:
-        """After an open or a commit: fresh caches for searches, no cached plans or sets."""
+    def _new_view_locked(self, previous: PostingScorer | None = None) -> None:
+        """After an open or a commit: caches for the new view of the documents. After a commit,
+        `previous` passes on what did not change (see PostingScorer); the filter sets hold
+        document numbers of the old view and are built again."""
         assert self._searcher is not None
-        self._scorer = PostingScorer(self._searcher)
+        self._scorer = PostingScorer(self._searcher, previous)
         self._statuses = [s.decode() if isinstance(s, bytes) else s
                           for s in self._searcher.lexicon("status")]
         self._plans.clear()
@@ -302,8 +321,10 @@ class WhooshIndex:
 
     def _refresh_locked(self) -> None:
         if self._searcher is not None and self._ix is not None:
-            self._searcher = refreshed(self._ix, self._searcher)
-            self._new_view_locked()
+            searcher = refreshed(self._ix, self._searcher)
+            if searcher is not self._searcher:
+                self._searcher = searcher
+                self._new_view_locked(self._scorer)
 
     def _merge(self) -> bool:
         """Merge the small segments that edits left behind; searches go on meanwhile."""
@@ -340,6 +361,8 @@ class WhooshIndex:
     ) -> None:
         with self._lock:
             self._planner.set_synonyms(groups, colloquial)
+            if self._searcher is not None:
+                self._planner.prepare()  # an open index stays ready (see `ready`)
             self._plans.clear()
 
     def search(self, request: SearchRequest) -> SearchResult:

@@ -96,8 +96,12 @@ def segment_count(ix: Index) -> int:
 
 
 def segment_key(sub: IndexReader) -> str:
-    """Names a leaf reader's segment as it stands: the same key means the same documents."""
-    return f"{sub.segment().segment_id()}:{sub.doc_count_all()}"
+    """Names a leaf reader's segment as it stands: the same key means the same documents.
+    An empty index's reader has no segment; it is named for itself (it holds nothing)."""
+    segment = sub.segment()
+    if segment is None:
+        return f"empty-{id(sub)}:0"
+    return f"{segment.segment_id()}:{sub.doc_count_all()}"
 
 
 def deleted_docnums(searcher: WhooshSearcher) -> frozenset[int]:

@@ -44,6 +44,8 @@ class AppContext(QObject):
         self.settings = settings
         self.home = home
         self.index_status = IndexStatus.READY
+        self._checking = False  # a worker is opening and checking the index
+        self._syncing = False  # a worker is indexing what others saved
         self.sample_loaded = 0  # items of the sample loaded at this start, to say so on screen
         person = desk.people.person(
             str(settings.value("operator/name", "") or default_operator())
@@ -184,13 +186,35 @@ class AppContext(QObject):
     # -- the index ---------------------------------------------------------------------------
 
     def ensure_index_async(self, force: bool = False) -> None:
-        """Check the index against the database and rebuild it in the background if needed."""
-        if self.index_status == IndexStatus.REBUILDING:
+        """Open the index and check it against the database on a worker, then rebuild it in
+        the background if needed. Nothing here reads the disk on the UI thread: searches typed
+        meanwhile run on a worker too (`answers.instant` is False until the index is open)."""
+        if self.index_status == IndexStatus.REBUILDING or self._checking:
             return
-        maintenance = self.desk.maintenance
-        if not force and not maintenance.needs_rebuild():
+        if force:
+            self._start_rebuild()
+            return
+        self._checking = True
+        run_task(
+            self.desk.maintenance.needs_rebuild,
+            on_done=self._on_index_checked,
+            on_error=self._on_index_check_failed,
+        )
+
+    def _on_index_checked(self, needs_rebuild: bool) -> None:
+        self._checking = False
+        if needs_rebuild:
+            self._start_rebuild()
+        else:
             self._set_index_status(IndexStatus.READY)
-            return
+
+    def _on_index_check_failed(self, error: Exception) -> None:
+        self._checking = False
+        log.error("could not check the search index: %s", error)
+        self._start_rebuild()  # a cache that cannot be read is rebuilt from the database
+
+    def _start_rebuild(self) -> None:
+        maintenance = self.desk.maintenance
         self._set_index_status(IndexStatus.REBUILDING)
 
         def progress(done: int, total: int) -> None:
@@ -204,16 +228,25 @@ class AppContext(QObject):
         )
 
     def _on_sync_timer(self) -> None:
-        """Others may save to a shared database: index their changes and tell the pages."""
-        if self.index_status != IndexStatus.READY:
+        """Others may save to a shared database: index their changes (on a worker: it reads
+        the database and writes the index) and tell the pages."""
+        if self.index_status != IndexStatus.READY or self._checking or self._syncing:
             return
-        try:
-            changed = self.desk.maintenance.sync()
-        except Exception as error:  # a dropped connection must not take the window down
-            log.warning("could not check for changes by others: %s", error)
-            return
+        self._syncing = True
+        run_task(
+            self.desk.maintenance.sync,
+            on_done=self._on_synced,
+            on_error=self._on_sync_failed,
+        )
+
+    def _on_synced(self, changed: list[int]) -> None:
+        self._syncing = False
         if changed:
             self.content_changed.emit(changed)
+
+    def _on_sync_failed(self, error: Exception) -> None:
+        self._syncing = False  # a dropped connection must not take the window down
+        log.warning("could not check for changes by others: %s", error)
 
     def _rebuilt(self) -> None:
         self._set_index_status(IndexStatus.READY)

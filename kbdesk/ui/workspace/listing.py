@@ -165,11 +165,25 @@ class ResultListing(QObject):
         request = self._session.request
         if self._session.mode != ListMode.SEARCH or request is None:
             return
+        if not self._answers.instant:
+            # The index is still opening (or rebuilding): fetch them on a worker.
+            answers = self._answers
+            run_task(
+                lambda: answers.snippets_for(ids, request),
+                on_done=partial(self._on_snippets_done, request),
+                on_error=lambda _error: None,  # cosmetic; the task already logged it
+            )
+            return
         try:
             snippets = self._answers.snippets_for(ids, request)
         except Exception:  # a missing snippet is cosmetic; never worth an error
             log.exception("could not fetch snippets")
             return
+        self._on_snippets_done(request, snippets)
+
+    def _on_snippets_done(self, request: SearchRequest, snippets: dict[int, str]) -> None:
+        if self._session.request is not request:
+            return  # the operator searched again meanwhile
         self._view.model.set_snippets({key: self._clean(text) for key, text in snippets.items()})
 
     # -- pinned and recent -------------------------------------------------------------------

@@ -3,10 +3,21 @@ paints a helpful message in place of an empty list."""
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QTextDocument
+from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -19,7 +30,11 @@ from PySide6.QtWidgets import (
 from kbdesk.records import Kind
 from kbdesk.ui.workspace.results import AnyIndex, ResultRole
 
-MARK_STYLE = "background-color:#ffe08a;color:#1f1f1f;"
+MARK_BACKGROUND = "#ffe08a"
+MARK_FOREGROUND = "#1f1f1f"
+# Marked spans never nest (the engine writes <mark>word</mark>); split keeps odd parts marked.
+_MARK_TAG = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
+_STRAY_TAG = re.compile(r"</?mark>")
 
 
 @dataclass(frozen=True)
@@ -61,7 +76,7 @@ class ResultDelegate(QStyledItemDelegate):
     def __init__(self, kind_labels: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._kind_labels = kind_labels
-        self._documents: dict[tuple[str, int, bool], QTextDocument] = {}
+        self._layouts: dict[tuple[str, int, str, int], QTextLayout] = {}
         self._fonts: dict[str, _Fonts] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
@@ -138,10 +153,11 @@ class ResultDelegate(QStyledItemDelegate):
             top = line.bottom() + 4
             area = QRect(rect.left() + number_width, top, rect.width() - number_width,
                          rect.bottom() - top)
-            document = self._document(snippet, area.width(), selected, faint, option.font)
-            painter.translate(area.topLeft())
-            painter.setClipRect(QRect(0, 0, area.width(), area.height()))
-            document.drawContents(painter)
+            layout = self._layout(snippet, area.width(), option.font, self.SNIPPET_LINES)
+            painter.setFont(option.font)
+            painter.setPen(faint)
+            painter.setClipRect(area)
+            layout.draw(painter, QPointF(area.topLeft()))
         painter.restore()
 
     def _paint_badge(self, painter: QPainter, fonts: _Fonts, at: QRect, kind: str) -> int:
@@ -162,27 +178,62 @@ class ResultDelegate(QStyledItemDelegate):
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
         return badge.right() + 9
 
-    def _document(
-        self, snippet: str, width: int, selected: bool, color: QColor, font: QFont
-    ) -> QTextDocument:
+    def _layout(self, snippet: str, width: int, font: QFont, lines: int) -> QTextLayout:
         # Keyed by the text itself: while a word is typed, the same rows often come back with
-        # the same highlighted words, and laying out their documents again costs a frame.
-        key = (snippet, width, selected)
-        document = self._documents.get(key)
-        if document is None:
-            if len(self._documents) > 400:
-                self._documents.clear()
-            document = QTextDocument()
-            document.setDefaultFont(font)
-            document.setDocumentMargin(0)
-            document.setTextWidth(width)
-            body = snippet.replace("<mark>", f'<span style="{MARK_STYLE}">').replace(
-                "</mark>", "</span>"
-            )
-            document.setHtml(f'<span style="color:{color.name(QColor.NameFormat.HexArgb)}">'
-                             f"{body}</span>")
-            self._documents[key] = document
-        return document
+        # the same highlighted words. A laid-out QTextLayout, not a rich-text document: parsing
+        # HTML into a QTextDocument for each new row cost most of a frame.
+        key = (snippet, width, font.key(), lines)
+        layout = self._layouts.get(key)
+        if layout is None:
+            if len(self._layouts) > 400:
+                self._layouts.clear()
+            layout = snippet_layout(snippet, font, width, lines)
+            self._layouts[key] = layout
+        return layout
+
+
+def snippet_layout(snippet: str, font: QFont, width: int, lines: int) -> QTextLayout:
+    """The snippet (escaped HTML with `<mark>`) laid out in at most `lines` lines of `width`,
+    its marked words highlighted; drawn in the painter's pen colour."""
+    text, marks = _plain_with_marks(snippet)
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    highlight = QTextCharFormat()
+    highlight.setBackground(QColor(MARK_BACKGROUND))
+    highlight.setForeground(QColor(MARK_FOREGROUND))
+    ranges = []
+    for start, length in marks:
+        mark = QTextLayout.FormatRange()
+        mark.start, mark.length, mark.format = start, length, highlight
+        ranges.append(mark)
+    layout.setFormats(ranges)
+    layout.beginLayout()
+    y = 0.0
+    for _ in range(max(lines, 1)):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return layout
+
+
+def _plain_with_marks(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """Plain text and the (start, length) of each marked span."""
+    text: list[str] = []
+    marks: list[tuple[int, int]] = []
+    at = 0
+    for number, part in enumerate(_MARK_TAG.split(snippet)):
+        plain = html.unescape(_STRAY_TAG.sub("", part))
+        if number % 2 and plain:
+            marks.append((at, len(plain)))
+        text.append(plain)
+        at += len(plain)
+    return "".join(text), marks
 
 
 class ResultListView(QListView):
