@@ -36,7 +36,9 @@ def home_dir() -> Path:
     configured = os.environ.get("KBDESK_HOME")
     path = Path(configured).expanduser() if configured else user_data_path(APP_NAME, False)
     path.mkdir(parents=True, exist_ok=True)
-    return path
+    # Absolute and without links: the index folder is keyed by the database URL, so a relative
+    # or linked KBDESK_HOME would otherwise look like another database and rebuild the index.
+    return path.resolve()
 
 
 def embedded_url(home: Path | None = None) -> str:

@@ -166,3 +166,20 @@ def test_a_locked_database_gives_a_clear_message_and_loses_nothing(tmp_path: Pat
     store.save(replace(ITEM, body="новый текст"), "Анна")
     assert store.get_by_slug(ITEM.slug).body == "новый текст"
     db.dispose()
+
+
+def test_a_relative_or_linked_home_is_the_same_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index is kept per database URL: one home must give one URL however it is named."""
+    from kbdesk import paths
+
+    real = tmp_path / "data"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    monkeypatch.chdir(tmp_path)
+    urls = set()
+    for spelling in ("data", str(real), "link", "./data/../data"):
+        monkeypatch.setenv("KBDESK_HOME", spelling)
+        urls.add(paths.database_url(paths.home_dir()))
+    assert urls == {f"sqlite:///{real.resolve() / paths.DATABASE_FILE}"}
