@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -31,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from kbdesk.formats import local_time
 from kbdesk.records import FeedbackKind, FeedbackRecord
+from kbdesk.ui.editor.table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 WHEN, WHO, KIND, COMMENT, QUERY = range(5)
 FEEDBACK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class FeedbackListModel(QAbstractTableModel):
+class FeedbackListModel(HeaderedTableModel):
     """Open feedback of one item, newest first."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -64,19 +64,8 @@ class FeedbackListModel(QAbstractTableModel):
     def feedback(self, row: int) -> FeedbackRecord:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

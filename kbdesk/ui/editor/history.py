@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -31,13 +30,14 @@ from kbdesk.diffing import item_diff_html
 from kbdesk.formats import local_time
 from kbdesk.records import RevisionRecord
 from kbdesk.ui.browser import SafeBrowser
+from kbdesk.ui.editor.table_model import HeaderedTableModel
 from kbdesk.ui.i18n import revision_note
 
 Index = QModelIndex | QPersistentModelIndex
 NUMBER, AUTHOR, WHEN, NOTE = range(4)
 
 
-class RevisionTableModel(QAbstractTableModel):
+class RevisionTableModel(HeaderedTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._revisions: list[RevisionRecord] = []
@@ -54,19 +54,8 @@ class RevisionTableModel(QAbstractTableModel):
     def older_than(self, row: int) -> RevisionRecord | None:
         return self._revisions[row + 1] if row + 1 < len(self._revisions) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._revisions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
-            return self._headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._revisions)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._revisions):
